@@ -1,0 +1,7 @@
+/** An error the user can act on: printed as one line, no stack trace. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The one storage contract. Two implementations: SQLite (embedded default) and SharePoint
+ * lists through Microsoft Graph (production). tests/store/contract.ts runs against both.
+ *
+ * Versioning: every versioned entity starts at version 1 when first saved. A save passes the
+ * version it was based on (`expectedVersion`, 0 for "this is new"); if the stored version differs
+ * the save throws ConflictError carrying what is stored now, and nothing is written. A successful
+ * save returns the entity as stored, with its new version.
+ *
+ * Lists come back in a stable order: localities by `order` then name; officers by name;
+ * priorities by `order` then id; updates by locality, then priority order; reports by locality
+ * order; events and deliveries in the order they were written.
+ */
+import type {
+  CampaignDelivery,
+  ConversationLink,
+  CoverAssignment,
+  Locality,
+  LocalityReport,
+  Officer,
+  Priority,
+  PriorityUpdate,
+  ReportEvent,
+  Role,
+} from '../domain/model';
+import type { TermKey } from '../domain/term';
+
+export interface OfficerFilter {
+  readonly localityId?: string;
+  readonly role?: Role;
+}
+
+export interface PriorityUpdateFilter {
+  readonly localityId?: string;
+  readonly term?: TermKey;
+  readonly priorityId?: string;
+}
+
+export interface ReportStore {
+  /** Short name for logs and errors: "sqlite" or "sharepoint". */
+  readonly kind: string;
+
+  // Organisation
+  upsertLocality(locality: Locality): Promise<Locality>;
+  getLocality(id: string): Promise<Locality | undefined>;
+  listLocalities(): Promise<Locality[]>;
+
+  upsertOfficer(officer: Officer): Promise<Officer>;
+  getOfficer(id: string): Promise<Officer | undefined>;
+  /** Matches the Entra object id exactly. */
+  findOfficerByAadObjectId(aadObjectId: string): Promise<Officer | undefined>;
+  /** Matches the email case-insensitively. */
+  findOfficerByEmail(email: string): Promise<Officer | undefined>;
+  listOfficers(filter?: OfficerFilter): Promise<Officer[]>;
+
+  // Priorities across terms
+  savePriority(priority: Priority, expectedVersion: number): Promise<Priority>;
+  getPriority(id: string): Promise<Priority | undefined>;
+  listPriorities(localityId: string): Promise<Priority[]>;
+
+  // One priority in one term (drafts included: a report not yet submitted is a draft)
+  savePriorityUpdate(update: PriorityUpdate, expectedVersion: number): Promise<PriorityUpdate>;
+  getPriorityUpdate(priorityId: string, term: TermKey): Promise<PriorityUpdate | undefined>;
+  listPriorityUpdates(filter: PriorityUpdateFilter): Promise<PriorityUpdate[]>;
+
+  // One locality in one term
+  saveLocalityReport(report: LocalityReport, expectedVersion: number): Promise<LocalityReport>;
+  getLocalityReport(localityId: string, term: TermKey): Promise<LocalityReport | undefined>;
+  /** Every locality report of a term, or of every term when `term` is omitted (oldest first). */
+  listLocalityReports(term?: TermKey): Promise<LocalityReport[]>;
+
+  /**
+   * Saves a set of priority updates and a locality report together: all or nothing
+   * (one transaction in SQLite, one `$batch` in SharePoint). Used by submit and import.
+   */
+  saveReportWithUpdates(
+    report: LocalityReport,
+    expectedReportVersion: number,
+    updates: ReadonlyArray<{ update: PriorityUpdate; expectedVersion: number }>,
+    priorities?: ReadonlyArray<{ priority: Priority; expectedVersion: number }>,
+  ): Promise<{ report: LocalityReport; updates: PriorityUpdate[]; priorities: Priority[] }>;
+
+  appendReportEvent(event: ReportEvent): Promise<void>;
+  listReportEvents(localityId: string, term: TermKey): Promise<ReportEvent[]>;
+
+  // Proactive messaging
+  saveConversationLink(link: ConversationLink): Promise<void>;
+  getConversationLink(officerId: string): Promise<ConversationLink | undefined>;
+
+  /** Inserts or replaces the delivery identified by (term, localityId, officerId, kind). */
+  recordDelivery(delivery: CampaignDelivery): Promise<void>;
+  listDeliveries(term: TermKey, kind?: string): Promise<CampaignDelivery[]>;
+
+  // Cover for absence
+  saveCover(cover: CoverAssignment): Promise<void>;
+  deleteCover(id: string): Promise<void>;
+  listCovers(localityId?: string): Promise<CoverAssignment[]>;
+
+  close(): Promise<void>;
+}
