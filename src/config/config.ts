@@ -26,6 +26,8 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(1).max(65535).default(3978),
   /** HOST: bind address; anonymous mode is forced to loopback. */
   host: optionalText,
+  /** TASS_CAMPAIGN_CRON: when the daily campaign run happens (Europe/London), or "off". */
+  campaignCron: z.string().trim().min(1).default('0 8 * * *'),
   /** LOG_LEVEL: pino level. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   bot: z.object({
@@ -69,6 +71,7 @@ const ENV_NAMES: Record<string, string> = {
   port: 'PORT',
   host: 'HOST',
   logLevel: 'LOG_LEVEL',
+  campaignCron: 'TASS_CAMPAIGN_CRON',
   'bot.appId': 'MicrosoftAppId',
   'bot.appPassword': 'MicrosoftAppPassword',
   'bot.appType': 'MicrosoftAppType',
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: value('port'),
     host: value('host'),
     logLevel: value('logLevel'),
+    campaignCron: value('campaignCron'),
     bot: {
       appId: value('bot.appId'),
       appPassword: value('bot.appPassword'),

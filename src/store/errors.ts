@@ -29,3 +29,15 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/** The store cannot be opened: the file is not a TASS database, is damaged, or cannot be reached. */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly location: string,
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'StoreOpenError';
+  }
+}

@@ -9,7 +9,8 @@
  *
  * Lists come back in a stable order: localities by `order` then name; officers by name;
  * priorities by `order` then id; updates by locality, then priority order; reports by locality
- * order; events and deliveries in the order they were written.
+ * order; events and deliveries in the order they were written (a replaced delivery keeps its
+ * place); covers by start date then id.
  */
 import type {
   CampaignDelivery,
@@ -92,7 +93,9 @@ export interface ReportStore {
   listDeliveries(term: TermKey, kind?: string): Promise<CampaignDelivery[]>;
 
   // Cover for absence
+  /** Inserts or replaces the cover with this id. */
   saveCover(cover: CoverAssignment): Promise<void>;
+  /** Removes a cover; removing one that does not exist is not an error. */
   deleteCover(id: string): Promise<void>;
   listCovers(localityId?: string): Promise<CoverAssignment[]>;
 

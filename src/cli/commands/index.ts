@@ -1,7 +1,15 @@
 /** Every `tass` subcommand, in the order `tass --help` lists them. */
 import type { Command } from 'commander';
 import { registerTermsCommand } from './terms';
+import { registerServeCommand } from './serve';
+import { registerCampaignCommand } from './campaign';
+import { registerPackageCommand } from './package';
+import { registerStartCommand } from './start';
+import { registerImportCommand } from './import';
+import { registerCompileCommand } from './compile';
+import { registerProvisionCommand } from './provision';
+import { registerCoverCommand } from './cover';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerTermsCommand];
+export const COMMANDS: readonly RegisterCommand[] = [registerTermsCommand, registerServeCommand, registerCampaignCommand, registerPackageCommand, registerStartCommand, registerImportCommand, registerCompileCommand, registerProvisionCommand, registerCoverCommand];

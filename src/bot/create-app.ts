@@ -1,0 +1,30 @@
+/**
+ * Builds the teams-ai Application and registers each feature on it. Turn state is not given a
+ * storage: nothing product-related lives there (drafts and deliveries are in the ReportStore),
+ * so a restart loses nothing.
+ */
+import { Application, TurnState } from '@microsoft/teams-ai';
+import type { BotDeps } from './bot-deps';
+import { registerIdentityGate } from './identity';
+import { registerInstall } from './install';
+import { registerChatCommands, type ChatCommandOptions } from './chat-commands';
+import { registerReportWizard } from './report-wizard/register-report-wizard';
+import { registerSignOff } from './sign-off/register-sign-off';
+
+/** Optional: the messenger and pacing for campaigns opened from chat. */
+export type CreateAppOptions = ChatCommandOptions;
+
+export function createApp(deps: BotDeps, options: CreateAppOptions = {}): Application<TurnState> {
+  const app = new Application<TurnState>({
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  // The gate first: an unknown user reaches nothing registered after it.
+  registerIdentityGate(app, deps);
+  registerInstall(app, deps);
+  registerReportWizard(app, deps);
+  registerSignOff(app, deps, options);
+  registerChatCommands(app, deps, options);
+  return app;
+}

@@ -1,0 +1,87 @@
+/**
+ * The edge: what an Action.Execute carries is checked here with zod before any handler reads it.
+ * Card data (ActionContext) comes back as the card sent it, but a client or a forged invoke can
+ * send anything, so every field is validated and unknown input ids are ignored.
+ */
+import { z } from 'zod';
+import { CARRY_FORWARD_OUTCOMES, PRIORITY_STATUSES, SECTION_NAMES, type CarryForwardOutcome } from '../../domain/model';
+import { isTermKey } from '../../domain/term';
+import { CARD_VIEWS, type ActionContext } from '../../cards/card-models';
+
+/** Far above any real section; longer input is refused before it is measured against the limits. */
+const MAX_RAW_INPUT = 100_000;
+
+const ActionContextSchema = z.object({
+  localityId: z.string().trim().min(1).max(200),
+  term: z.string().refine(isTermKey, 'not a term key'),
+  priorityId: z.string().max(200).regex(/^[A-Za-z0-9._:-]*$/, 'not a priority id').default(''),
+  section: z.union([z.enum(SECTION_NAMES), z.literal('')]).default(''),
+  version: z.coerce.number().int().min(0),
+  basis: z.string().max(100).default(''),
+  view: z.enum(CARD_VIEWS).default('report'),
+});
+
+export class InvalidActionDataError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`The card sent data the bot cannot read: ${issues.join('; ')}`);
+    this.name = 'InvalidActionDataError';
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, raw: unknown): T {
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new InvalidActionDataError(result.error.issues.map((issue) => `${issue.path.join('.') || 'data'}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+/** Every wizard action: the context alone. */
+export function parseActionContext(raw: unknown): ActionContext {
+  return parseWith(ActionContextSchema, raw);
+}
+
+export interface SectionAction {
+  readonly context: ActionContext;
+  readonly text: string;
+  /** Index of last term's planned item -> how it went; unmarked items are absent. */
+  readonly carryForward: ReadonlyMap<number, CarryForwardOutcome>;
+}
+
+const SectionInputsSchema = z
+  .object({ text: z.string().max(MAX_RAW_INPUT).default('') })
+  .catchall(z.unknown());
+const CarryOutcomeSchema = z.union([z.enum(CARRY_FORWARD_OUTCOMES), z.literal('')]);
+
+/** A section card's Back, Save and next or Save draft. */
+export function parseSectionAction(raw: unknown): SectionAction {
+  const context = parseActionContext(raw);
+  if (context.section === '') throw new InvalidActionDataError(['section: missing']);
+  const inputs = parseWith(SectionInputsSchema, raw);
+  const carryForward = new Map<number, CarryForwardOutcome>();
+  for (const [key, value] of Object.entries(inputs)) {
+    const match = /^carryOutcome_(\d{1,3})$/.exec(key);
+    if (!match) continue;
+    const outcome = parseWith(CarryOutcomeSchema, value);
+    if (outcome !== '') carryForward.set(Number(match[1]), outcome);
+  }
+  return { context, text: inputs.text, carryForward };
+}
+
+export interface ClosePriorityAction {
+  readonly context: ActionContext;
+  readonly status: 'closed' | 'handed over' | '';
+  readonly closingNote: string;
+}
+
+const CloseInputsSchema = z.object({
+  status: z.union([z.enum(PRIORITY_STATUSES).exclude(['active']), z.literal('')]).default(''),
+  closingNote: z.string().max(MAX_RAW_INPUT).default(''),
+});
+
+/** The close-or-hand-over card's submit. */
+export function parseClosePriorityAction(raw: unknown): ClosePriorityAction {
+  const context = parseActionContext(raw);
+  const inputs = parseWith(CloseInputsSchema, raw);
+  return { context, status: inputs.status, closingNote: inputs.closingNote };
+}

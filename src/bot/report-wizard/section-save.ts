@@ -1,0 +1,186 @@
+/**
+ * Saving one section: limits checked before anything is written, a save based on an old version
+ * never overwrites a co-author silently, and the same save delivered twice writes once.
+ */
+import {
+  EMPTY_SECTION,
+  SECTION_HEADINGS,
+  SECTION_NAMES,
+  type CarryForwardMark,
+  type Priority,
+  type PriorityUpdate,
+  type SectionName,
+  type SectionText,
+} from '../../domain/model';
+import { cleanLine, isSectionEmpty, parseSectionText, sectionLength, sectionsEqual, sectionToEditableText } from '../../domain/section-text';
+import { ConflictError } from '../../store/errors';
+import type { BotDeps } from '../bot-deps';
+import type { SectionAction } from './action-data';
+import { sectionStamp } from './card-context';
+import { carriedItems, sectionOf, startUpdate, type PriorityInReport, type ReportState } from './report-state';
+import { SECTION_MAX_LENGTH } from './section-guidance';
+import type { WizardActor } from './wizard-actor';
+
+export type SaveMode = 'next' | 'draft' | 'back';
+
+/** What happened to a save; the handler turns it into the next card. */
+export type SaveOutcome =
+  | { readonly kind: 'saved'; readonly update: PriorityUpdate }
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'skipped' }
+  | { readonly kind: 'problems'; readonly problems: string[] }
+  | { readonly kind: 'conflict'; readonly current: PriorityUpdate };
+
+/** A priority not yet stored, as the "Add a new priority" card starts it. */
+export function newPriorityEntry(state: ReportState, priorityId: string): PriorityInReport {
+  const priority: Priority = {
+    id: priorityId,
+    localityId: state.locality.id,
+    title: '',
+    intendedOutcomes: EMPTY_SECTION,
+    exitStrategy: EMPTY_SECTION,
+    themes: [],
+    status: 'active',
+    openedTerm: state.termKey,
+    order: state.priorities.reduce((max, entry) => Math.max(max, entry.priority.order), 0) + 1,
+    version: 0,
+  };
+  return { priority, update: startUpdate(priority, state.termKey, undefined), stored: false };
+}
+
+function normaliseTyped(raw: string): string {
+  return raw.replace(/\r\n?/g, '\n').split('\n').map(cleanLine).join('\n').trim();
+}
+
+/** What the author typed, as the section to store; untouched text keeps its stored shape. */
+export function readTypedSection(raw: string, stored: SectionText): SectionText {
+  if (normaliseTyped(raw) === normaliseTyped(sectionToEditableText(stored))) return stored;
+  return parseSectionText(raw);
+}
+
+function titleOf(text: SectionText): string {
+  return (text.kind === 'items' ? text.items : text.paragraphs).join(' ').trim();
+}
+
+function marksFor(entry: PriorityInReport, action: SectionAction): CarryForwardMark[] {
+  return carriedItems(entry).flatMap((item, index) => {
+    const outcome = action.carryForward.get(index);
+    return outcome ? [{ item, outcome }] : [];
+  });
+}
+
+function checkLimits(section: SectionName, text: SectionText, entry: PriorityInReport, action: SectionAction, mode: SaveMode): string[] {
+  const problems: string[] = [];
+  const length = sectionLength(text);
+  const max = SECTION_MAX_LENGTH[section];
+  if (length > max) {
+    problems.push(
+      `${SECTION_HEADINGS[section]} is ${length.toLocaleString('en-GB')} characters; the most a section can hold is ${max.toLocaleString('en-GB')}. Shorten it and save again.`,
+    );
+  }
+  if (section === 'priority' && !entry.stored && entry.priority.version === 0 && isSectionEmpty(text) && mode !== 'back') {
+    problems.push('A new priority needs its title before anything can be saved.');
+  }
+  if (mode === 'next' && isSectionEmpty(text)) {
+    problems.push(`${SECTION_HEADINGS[section]} is needed for the report. Write it before moving on, or use Save draft.`);
+  }
+  if (mode === 'next' && section === 'activityLastPeriod') {
+    const unmarked = carriedItems(entry).length - marksFor(entry, action).length;
+    if (unmarked > 0) problems.push(`Say how each of last term's planned items went (${unmarked} not marked yet).`);
+  }
+  return problems;
+}
+
+function withSection(update: PriorityUpdate, section: SectionName, text: SectionText): PriorityUpdate {
+  if (section === 'priority') return { ...update, title: titleOf(text) };
+  return { ...update, [section]: text };
+}
+
+function doneAfter(update: PriorityUpdate, section: SectionName, text: SectionText, mode: SaveMode): SectionName[] {
+  const others = update.sectionsDone.filter((name) => name !== section);
+  const done = mode === 'next' || (update.sectionsDone.includes(section) && !isSectionEmpty(text));
+  return SECTION_NAMES.filter((name) => others.includes(name) || (done && name === section));
+}
+
+function sameContent(a: PriorityUpdate, b: PriorityUpdate): boolean {
+  return (
+    a.title === b.title &&
+    SECTION_NAMES.every((name) => name === 'priority' || sectionsEqual(a[name], b[name])) &&
+    a.sectionsDone.length === b.sectionsDone.length &&
+    a.sectionsDone.every((name) => b.sectionsDone.includes(name)) &&
+    JSON.stringify(a.carryForward) === JSON.stringify(b.carryForward)
+  );
+}
+
+/**
+ * Saves the section the card showed. `entry` is the priority as stored now (or a new one).
+ * Returns 'conflict' when a co-author changed this same section after the author's card was made.
+ */
+export async function saveSection(
+  deps: BotDeps,
+  actor: WizardActor,
+  entry: PriorityInReport,
+  action: SectionAction,
+  mode: SaveMode,
+): Promise<SaveOutcome> {
+  const section = action.context.section as SectionName;
+  const current = entry.update;
+  const storedText = sectionOf(current, section);
+  const typed = readTypedSection(action.text, storedText);
+  if (mode === 'back' && !entry.stored && entry.priority.version === 0 && isSectionEmpty(typed)) return { kind: 'skipped' };
+
+  const problems = checkLimits(section, typed, entry, action, mode);
+  if (problems.length > 0) return { kind: 'problems', problems };
+
+  const marks = section === 'activityLastPeriod' ? marksFor(entry, action) : current.carryForward;
+  const proposed: PriorityUpdate = {
+    ...withSection(current, section, typed),
+    carryForward: marks,
+    sectionsDone: doneAfter(current, section, typed, mode),
+  };
+  if (entry.stored && sameContent(proposed, current)) return { kind: 'unchanged' };
+  if (action.context.version !== current.version && action.context.basis !== sectionStamp(storedText)) {
+    return { kind: 'conflict', current };
+  }
+
+  const now = deps.clock().toISOString();
+  try {
+    if (!entry.stored && entry.priority.version === 0) {
+      await deps.store.savePriority({ ...entry.priority, title: titleOf(typed) }, 0);
+    }
+    const saved = await deps.store.savePriorityUpdate({ ...proposed, updatedBy: actor.officer.id, updatedAt: now }, current.version);
+    await markReportInProgress(deps, entry.priority.localityId, current.term, actor);
+    deps.logger.info(
+      { localityId: entry.priority.localityId, term: current.term, priorityId: entry.priority.id, section, mode, version: saved.version },
+      'section saved',
+    );
+    return { kind: 'saved', update: saved };
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      const now = await deps.store.getPriorityUpdate(entry.priority.id, current.term);
+      if (now) return { kind: 'conflict', current: now };
+      // The priority was created by the same action delivered twice; its update is not there yet.
+      return { kind: 'problems', problems: ['Someone saved this priority at the same moment. Save again.'] };
+    }
+    throw error;
+  }
+}
+
+/** The first save of a term moves the locality report from "not started" to "in progress". */
+async function markReportInProgress(deps: BotDeps, localityId: string, term: string, actor: WizardActor): Promise<void> {
+  const report = await deps.store.getLocalityReport(localityId, term);
+  if (report && report.status !== 'not started') return;
+  const officers = report?.officerIds.length
+    ? report.officerIds
+    : (await deps.store.listOfficers({ localityId, role: 'epo' })).map((officer) => officer.id);
+  const officerIds = officers.includes(actor.officer.id) || !actor.officer.roles.includes('epo') ? officers : [...officers, actor.officer.id];
+  try {
+    await deps.store.saveLocalityReport(
+      { ...(report ?? { localityId, term, version: 0 }), officerIds, status: 'in progress' },
+      report?.version ?? 0,
+    );
+  } catch (error) {
+    // A co-author started the report at the same moment: theirs stands.
+    if (!(error instanceof ConflictError)) throw error;
+  }
+}

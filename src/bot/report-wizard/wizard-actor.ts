@@ -1,0 +1,48 @@
+/** Who is pressing the button, and whether they may act on a locality's report. */
+import type { Officer } from '../../domain/model';
+import type { ReportStore } from '../../store/report-store';
+
+/** The sender of an Action.Execute, resolved to an officer. */
+export interface WizardActor {
+  readonly officer: Officer;
+  /** The Teams user id (29:...) of the sender, used in card refresh lists. */
+  readonly userId: string;
+}
+
+/**
+ * An EPO acts on the localities they serve; an officer covering an absence acts on the covered
+ * locality while the cover lasts; admins act everywhere.
+ */
+export async function mayEditLocality(store: ReportStore, officer: Officer, localityId: string, today: Date): Promise<boolean> {
+  if (officer.roles.includes('admin')) return true;
+  if (officer.roles.includes('epo') && officer.localityIds.includes(localityId)) return true;
+  const day = today.toISOString().slice(0, 10);
+  const covers = await store.listCovers(localityId);
+  return covers.some((cover) => cover.coverOfficerId === officer.id && cover.from <= day && day <= cover.to);
+}
+
+/** Teams user ids of everyone whose card should refresh: the authors with a known conversation, and the sender. */
+export async function refreshUserIds(store: ReportStore, officerIds: readonly string[], actor: WizardActor): Promise<string[]> {
+  const links = await Promise.all(officerIds.map((id) => store.getConversationLink(id)));
+  const ids = links.flatMap((link) => {
+    const user = link?.reference['user'];
+    const id = typeof user === 'object' && user !== null ? (user as { id?: unknown }).id : undefined;
+    return typeof id === 'string' && id.length > 0 ? [id] : [];
+  });
+  // Teams refreshes a card automatically for at most 60 users.
+  return [...new Set([actor.userId, ...ids])].slice(0, 60);
+}
+
+/** "14:05 on 21 March 2025", in UK time as the council reads it. */
+export function formatWhen(iso: string): string {
+  const date = new Date(iso);
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  return `${time} on ${day}`;
+}
+
+/** "Claire Fox", "Claire Fox and Sam Lee", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

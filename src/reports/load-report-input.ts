@@ -1,0 +1,112 @@
+/**
+ * Reads what a compile needs from the store, each kind of entity once (one list call per kind,
+ * priorities once per locality), since every read may be a Graph request in production.
+ */
+import type { Locality, LocalityReport, Officer, Priority, PriorityUpdate } from '../domain/model';
+import { type TermKey, termFromKey, termLabel } from '../domain/term';
+import { NotFoundError } from '../store/errors';
+import type { ReportStore } from '../store/report-store';
+import type { LocalityReportInput } from './compile-locality-report';
+import type { CountyReportInput } from './compile-county-report';
+
+export interface LoadOptions {
+  /** How a term is printed; default: the house label of the term key. */
+  readonly labelOf?: (term: TermKey) => string;
+}
+
+/** The house label of a term key: "2024-25-autumn" -> "Autumn – October 2024". */
+export function defaultTermLabel(term: TermKey): string {
+  return termLabel(termFromKey(term));
+}
+
+/** The authors named on the report, else the locality's EPOs. */
+function authorsOf(localityId: string, report: LocalityReport | undefined, officers: readonly Officer[]): Officer[] {
+  const byId = new Map(officers.map((officer) => [officer.id, officer] as const));
+  const named = (report?.officerIds ?? []).map((id) => byId.get(id)).filter((officer): officer is Officer => officer !== undefined);
+  if (named.length > 0) return named;
+  return officers.filter((officer) => officer.roles.includes('epo') && officer.localityIds.includes(localityId));
+}
+
+export async function loadLocalityReportInput(
+  store: ReportStore,
+  localityId: string,
+  term: TermKey,
+  options: LoadOptions = {},
+): Promise<LocalityReportInput> {
+  termFromKey(term);
+  const [locality, officers, priorities, updates, report] = await Promise.all([
+    store.getLocality(localityId),
+    store.listOfficers(),
+    store.listPriorities(localityId),
+    store.listPriorityUpdates({ localityId, term }),
+    store.getLocalityReport(localityId, term),
+  ]);
+  if (!locality) throw new NotFoundError('Locality', localityId);
+  return {
+    locality,
+    term,
+    termLabel: (options.labelOf ?? defaultTermLabel)(term),
+    officers: authorsOf(localityId, report, officers),
+    priorities,
+    updates,
+    ...(report ? { report } : {}),
+  };
+}
+
+/** What every locality report of one term (or of every term) is compiled from, read in one go. */
+export interface CountySnapshot {
+  readonly localities: readonly Locality[];
+  readonly officers: readonly Officer[];
+  readonly reports: readonly LocalityReport[];
+  readonly updates: readonly PriorityUpdate[];
+  /** Priorities of each locality, in the order of `localities`. */
+  readonly priorities: readonly (readonly Priority[])[];
+}
+
+/** Reads one term's reports and updates, or every term's when `term` is omitted. */
+export async function loadCountySnapshot(store: ReportStore, term?: TermKey): Promise<CountySnapshot> {
+  if (term !== undefined) termFromKey(term);
+  const [localities, officers, reports, updates] = await Promise.all([
+    store.listLocalities(),
+    store.listOfficers(),
+    store.listLocalityReports(term),
+    store.listPriorityUpdates(term === undefined ? {} : { term }),
+  ]);
+  const priorities = await Promise.all(localities.map((locality) => store.listPriorities(locality.id)));
+  return { localities, officers, reports, updates, priorities };
+}
+
+/** One term's county input from a snapshot; no store access. */
+export function countyInputFromSnapshot(
+  snapshot: CountySnapshot,
+  term: TermKey,
+  options: LoadOptions & { intro?: string; includeDrafts?: boolean } = {},
+): CountyReportInput {
+  const label = (options.labelOf ?? defaultTermLabel)(term);
+  return {
+    term,
+    termLabel: label,
+    ...(options.intro ? { intro: options.intro } : {}),
+    ...(options.includeDrafts ? { includeDrafts: true } : {}),
+    localities: snapshot.localities.map((locality, index) => {
+      const report = snapshot.reports.find((candidate) => candidate.localityId === locality.id && candidate.term === term);
+      return {
+        locality,
+        term,
+        termLabel: label,
+        officers: authorsOf(locality.id, report, snapshot.officers),
+        priorities: snapshot.priorities[index],
+        updates: snapshot.updates.filter((update) => update.localityId === locality.id && update.term === term),
+        ...(report ? { report } : {}),
+      };
+    }),
+  };
+}
+
+export async function loadCountyReportInput(
+  store: ReportStore,
+  term: TermKey,
+  options: LoadOptions & { intro?: string; includeDrafts?: boolean } = {},
+): Promise<CountyReportInput> {
+  return countyInputFromSnapshot(await loadCountySnapshot(store, term), term, options);
+}

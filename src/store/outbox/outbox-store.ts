@@ -1,0 +1,368 @@
+/**
+ * A ReportStore in front of the SharePoint store that keeps working when Graph does not answer.
+ * A write that fails with StoreUnavailableError (after the Graph client's own retries) is kept in
+ * the durable outbox and the save returns normally, as it will be once stored; later writes queue
+ * behind it so SharePoint receives them in the order they were made. Reads see queued writes.
+ *
+ * The wizard asks `syncStatusOf(store, 'priorityUpdate', updateKeyOf(update))` after a save:
+ * 'syncing' means "saved on the bot, on its way to SharePoint".
+ */
+import type {
+  CampaignDelivery,
+  ConversationLink,
+  CoverAssignment,
+  Locality,
+  LocalityReport,
+  Officer,
+  Priority,
+  PriorityUpdate,
+  ReportEvent,
+} from '../../domain/model';
+import type { TermKey } from '../../domain/term';
+import type { Logger } from '../../logging/logger';
+import { ConflictError, StoreUnavailableError } from '../errors';
+import type { OfficerFilter, PriorityUpdateFilter, ReportStore } from '../report-store';
+import { OutboxFile, type OutboxItem } from './outbox-file';
+import { describeError, replayPass, ReplayLoop, type ReplayLoopOptions, type ReplayPass } from './outbox-replay';
+import {
+  deliveryKeyOf,
+  reportKeyOf,
+  updateKeyOf,
+  versionedBases,
+  writtenEntities,
+  type EntityKind,
+  type OutboxWrite,
+} from './outbox-writes';
+
+export interface OutboxStoreOptions {
+  /** The outbox file, e.g. ./data/outbox.db. */
+  readonly path: string;
+  readonly logger: Logger;
+  /** The time written on queued items. */
+  readonly clock?: () => Date;
+  readonly replay?: ReplayLoopOptions;
+}
+
+/** A write SharePoint refused on replay, kept for someone to look at. */
+export interface HeldWrite {
+  readonly seq: number;
+  readonly op: OutboxWrite['op'];
+  readonly state: 'conflict' | 'failed';
+  readonly entities: ReadonlyArray<{ entity: EntityKind; key: string }>;
+  readonly reason: string;
+}
+
+export interface SyncState {
+  /** Writes waiting for SharePoint. */
+  readonly pending: number;
+  readonly held: readonly HeldWrite[];
+}
+
+export type SyncStatus = 'synced' | 'syncing' | 'held';
+
+interface PendingValue {
+  readonly found: boolean;
+  readonly value: unknown;
+}
+
+export class OutboxReportStore implements ReportStore {
+  readonly kind: string;
+  private readonly loop: ReplayLoop;
+  private writeChain: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly inner: ReportStore,
+    private readonly file: OutboxFile,
+    private readonly options: OutboxStoreOptions,
+  ) {
+    this.kind = inner.kind;
+    this.loop = new ReplayLoop(() => this.replayPass(), () => this.pendingItems().length, options.replay);
+  }
+
+  /** Opens the outbox file (anything left in it from before a restart is replayed once the loop starts). */
+  static open(inner: ReportStore, options: OutboxStoreOptions): OutboxReportStore {
+    return new OutboxReportStore(inner, OutboxFile.open(options.path), options);
+  }
+
+  /** Starts replaying in the background. */
+  startReplay(): void {
+    this.loop.start();
+  }
+
+  async stopReplay(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  /** One replay pass now, e.g. at start-up or from a test. */
+  replayNow(): Promise<ReplayPass> {
+    return this.loop.runPass();
+  }
+
+  syncState(): SyncState {
+    const items = this.file.items();
+    return {
+      pending: items.filter((item) => item.state === 'pending').length,
+      held: items.flatMap((item): HeldWrite[] =>
+        item.state === 'pending'
+          ? []
+          : [
+              {
+                seq: item.seq,
+                op: item.write.op,
+                state: item.state,
+                entities: writtenEntities(item.write).map(({ entity, key }) => ({ entity, key })),
+                reason: item.lastError ?? '',
+              },
+            ],
+      ),
+    };
+  }
+
+  /** Whether this entity's last save has reached SharePoint. */
+  syncStatus(entity: EntityKind, key: string): SyncStatus {
+    const touches = (item: OutboxItem) => writtenEntities(item.write).some((w) => w.entity === entity && w.key === key);
+    const items = this.file.items().filter(touches);
+    if (items.some((item) => item.state === 'pending')) return 'syncing';
+    return items.length > 0 ? 'held' : 'synced';
+  }
+
+  /** Drops a held write once someone has dealt with it. */
+  discardHeld(seq: number): void {
+    const item = this.file.items().find((candidate) => candidate.seq === seq);
+    if (item && item.state !== 'pending') this.file.remove(seq);
+  }
+
+  private replayPass(): Promise<ReplayPass> {
+    return replayPass(this.file, this.inner, this.options.logger);
+  }
+
+  private pendingItems(): OutboxItem[] {
+    return this.file.items().filter((item) => item.state === 'pending');
+  }
+
+  /** The newest queued value of an entity, when a pending write touches it. */
+  private pendingValue(entity: EntityKind, key: string): PendingValue {
+    let result: PendingValue = { found: false, value: undefined };
+    for (const item of this.pendingItems()) {
+      for (const written of writtenEntities(item.write)) {
+        if (written.entity === entity && written.key === key) result = { found: true, value: written.value };
+      }
+    }
+    return result;
+  }
+
+  /** Every queued value of one kind, newest per key (undefined: deleted). */
+  private pendingOfKind<T>(entity: EntityKind): Map<string, T | undefined> {
+    const values = new Map<string, T | undefined>();
+    for (const item of this.pendingItems()) {
+      for (const written of writtenEntities(item.write)) if (written.entity === entity) values.set(written.key, written.value as T | undefined);
+    }
+    return values;
+  }
+
+  /** Writes one at a time, so a write never overtakes one queued before it. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writeChain.then(work, work);
+    this.writeChain = run.catch(() => undefined);
+    return run;
+  }
+
+  private write<T>(write: OutboxWrite, direct: () => Promise<T>, queued: () => T): Promise<T> {
+    return this.exclusive(async () => {
+      for (const base of versionedBases(write)) {
+        const pending = this.pendingValue(base.entity, base.key);
+        const version = (pending.value as { version?: number } | undefined)?.version;
+        if (pending.found && version !== base.expectedVersion) throw new ConflictError(base.entity, base.key, pending.value);
+      }
+      if (this.pendingItems().length === 0) {
+        try {
+          return await direct();
+        } catch (error) {
+          if (!(error instanceof StoreUnavailableError)) throw error;
+          this.options.logger.warn({ op: write.op, reason: describeError(error) }, 'SharePoint unreachable: write kept in the outbox');
+        }
+      }
+      const seq = this.file.append(write, (this.options.clock ?? (() => new Date()))().toISOString());
+      this.options.logger.info({ op: write.op, outboxSeq: seq }, 'write queued in the outbox');
+      this.loop.wake();
+      return queued();
+    });
+  }
+
+  private queuedValue<T>(write: OutboxWrite, index = 0): T {
+    return writtenEntities(write)[index].value as T;
+  }
+
+  private async readOne<T>(entity: EntityKind, key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
+    const pending = this.pendingValue(entity, key);
+    return pending.found ? (pending.value as T | undefined) : read();
+  }
+
+  /** A list with queued writes laid over it: changed entities replaced in place, new ones added, deleted ones removed. */
+  private overlay<T>(entity: EntityKind, list: T[], keyOf: (value: T) => string, belongs: (value: T) => boolean): T[] {
+    const pending = this.pendingOfKind<T>(entity);
+    if (pending.size === 0) return list;
+    const seen = new Set<string>();
+    const result = list.flatMap((value) => {
+      const key = keyOf(value);
+      seen.add(key);
+      if (!pending.has(key)) return [value];
+      const replacement = pending.get(key);
+      return replacement !== undefined && belongs(replacement) ? [replacement] : [];
+    });
+    for (const [key, value] of pending) if (!seen.has(key) && value !== undefined && belongs(value)) result.push(value);
+    return result;
+  }
+
+  upsertLocality(locality: Locality): Promise<Locality> {
+    const write: OutboxWrite = { op: 'upsertLocality', locality };
+    return this.write(write, () => this.inner.upsertLocality(locality), () => locality);
+  }
+  getLocality(id: string): Promise<Locality | undefined> {
+    return this.readOne('locality', id, () => this.inner.getLocality(id));
+  }
+  async listLocalities(): Promise<Locality[]> {
+    const list = this.overlay('locality', await this.inner.listLocalities(), (l) => l.id, () => true);
+    return list.sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  upsertOfficer(officer: Officer): Promise<Officer> {
+    return this.write({ op: 'upsertOfficer', officer }, () => this.inner.upsertOfficer(officer), () => officer);
+  }
+  getOfficer(id: string): Promise<Officer | undefined> {
+    return this.readOne('officer', id, () => this.inner.getOfficer(id));
+  }
+  async findOfficerByAadObjectId(aadObjectId: string): Promise<Officer | undefined> {
+    const queued = [...this.pendingOfKind<Officer>('officer').values()].find((o) => o?.aadObjectId === aadObjectId);
+    return queued ?? this.readOverlaid(await this.inner.findOfficerByAadObjectId(aadObjectId), (o) => o.aadObjectId === aadObjectId);
+  }
+  async findOfficerByEmail(email: string): Promise<Officer | undefined> {
+    const wanted = email.trim().toLowerCase();
+    const matches = (o: Officer) => o.email.toLowerCase() === wanted;
+    const queued = [...this.pendingOfKind<Officer>('officer').values()].find((o) => o !== undefined && matches(o));
+    return queued ?? this.readOverlaid(await this.inner.findOfficerByEmail(email), matches);
+  }
+  private readOverlaid(found: Officer | undefined, matches: (o: Officer) => boolean): Officer | undefined {
+    if (!found) return undefined;
+    const pending = this.pendingValue('officer', found.id);
+    if (!pending.found) return found;
+    const queued = pending.value as Officer;
+    return matches(queued) ? queued : undefined;
+  }
+  async listOfficers(filter: OfficerFilter = {}): Promise<Officer[]> {
+    const belongs = (o: Officer) =>
+      (!filter.localityId || o.localityIds.includes(filter.localityId)) && (!filter.role || o.roles.includes(filter.role));
+    const list = this.overlay('officer', await this.inner.listOfficers(filter), (o) => o.id, belongs);
+    return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  savePriority(priority: Priority, expectedVersion: number): Promise<Priority> {
+    const write: OutboxWrite = { op: 'savePriority', priority, expectedVersion };
+    return this.write(write, () => this.inner.savePriority(priority, expectedVersion), () => this.queuedValue<Priority>(write));
+  }
+  getPriority(id: string): Promise<Priority | undefined> {
+    return this.readOne('priority', id, () => this.inner.getPriority(id));
+  }
+  async listPriorities(localityId: string): Promise<Priority[]> {
+    const list = this.overlay('priority', await this.inner.listPriorities(localityId), (p) => p.id, (p) => p.localityId === localityId);
+    return list.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  savePriorityUpdate(update: PriorityUpdate, expectedVersion: number): Promise<PriorityUpdate> {
+    const write: OutboxWrite = { op: 'savePriorityUpdate', update, expectedVersion };
+    return this.write(write, () => this.inner.savePriorityUpdate(update, expectedVersion), () => this.queuedValue<PriorityUpdate>(write));
+  }
+  getPriorityUpdate(priorityId: string, term: TermKey): Promise<PriorityUpdate | undefined> {
+    return this.readOne('priorityUpdate', updateKeyOf({ priorityId, term }), () => this.inner.getPriorityUpdate(priorityId, term));
+  }
+  async listPriorityUpdates(filter: PriorityUpdateFilter): Promise<PriorityUpdate[]> {
+    const belongs = (u: PriorityUpdate) =>
+      (!filter.localityId || u.localityId === filter.localityId) &&
+      (!filter.term || u.term === filter.term) &&
+      (!filter.priorityId || u.priorityId === filter.priorityId);
+    // New updates join the end: their priority's place is known only to the full listing.
+    return this.overlay('priorityUpdate', await this.inner.listPriorityUpdates(filter), updateKeyOf, belongs);
+  }
+
+  saveLocalityReport(report: LocalityReport, expectedVersion: number): Promise<LocalityReport> {
+    const write: OutboxWrite = { op: 'saveLocalityReport', report, expectedVersion };
+    return this.write(write, () => this.inner.saveLocalityReport(report, expectedVersion), () => this.queuedValue<LocalityReport>(write));
+  }
+  getLocalityReport(localityId: string, term: TermKey): Promise<LocalityReport | undefined> {
+    return this.readOne('localityReport', reportKeyOf({ localityId, term }), () => this.inner.getLocalityReport(localityId, term));
+  }
+  async listLocalityReports(term?: TermKey): Promise<LocalityReport[]> {
+    return this.overlay('localityReport', await this.inner.listLocalityReports(term), reportKeyOf, (r) => !term || r.term === term);
+  }
+
+  saveReportWithUpdates(
+    report: LocalityReport,
+    expectedReportVersion: number,
+    updates: ReadonlyArray<{ update: PriorityUpdate; expectedVersion: number }>,
+    priorities: ReadonlyArray<{ priority: Priority; expectedVersion: number }> = [],
+  ): Promise<{ report: LocalityReport; updates: PriorityUpdate[]; priorities: Priority[] }> {
+    const write: OutboxWrite = { op: 'saveReportWithUpdates', report, expectedReportVersion, updates, priorities };
+    return this.write(
+      write,
+      () => this.inner.saveReportWithUpdates(report, expectedReportVersion, updates, priorities),
+      () => {
+        const values = writtenEntities(write).map((written) => written.value);
+        return {
+          priorities: values.slice(0, priorities.length) as Priority[],
+          updates: values.slice(priorities.length, priorities.length + updates.length) as PriorityUpdate[],
+          report: values[values.length - 1] as LocalityReport,
+        };
+      },
+    );
+  }
+
+  appendReportEvent(event: ReportEvent): Promise<void> {
+    return this.write({ op: 'appendReportEvent', event }, () => this.inner.appendReportEvent(event), () => undefined);
+  }
+  async listReportEvents(localityId: string, term: TermKey): Promise<ReportEvent[]> {
+    const stored = await this.inner.listReportEvents(localityId, term);
+    const queued = this.pendingItems().flatMap((item) =>
+      item.write.op === 'appendReportEvent' && item.write.event.localityId === localityId && item.write.event.term === term ? [item.write.event] : [],
+    );
+    return [...stored, ...queued];
+  }
+
+  saveConversationLink(link: ConversationLink): Promise<void> {
+    return this.write({ op: 'saveConversationLink', link }, () => this.inner.saveConversationLink(link), () => undefined);
+  }
+  getConversationLink(officerId: string): Promise<ConversationLink | undefined> {
+    return this.readOne('conversationLink', officerId, () => this.inner.getConversationLink(officerId));
+  }
+
+  recordDelivery(delivery: CampaignDelivery): Promise<void> {
+    return this.write({ op: 'recordDelivery', delivery }, () => this.inner.recordDelivery(delivery), () => undefined);
+  }
+  async listDeliveries(term: TermKey, kind?: string): Promise<CampaignDelivery[]> {
+    const belongs = (d: CampaignDelivery) => d.term === term && (!kind || d.kind === kind);
+    return this.overlay('delivery', await this.inner.listDeliveries(term, kind), deliveryKeyOf, belongs);
+  }
+
+  saveCover(cover: CoverAssignment): Promise<void> {
+    return this.write({ op: 'saveCover', cover }, () => this.inner.saveCover(cover), () => undefined);
+  }
+  deleteCover(id: string): Promise<void> {
+    return this.write({ op: 'deleteCover', id }, () => this.inner.deleteCover(id), () => undefined);
+  }
+  async listCovers(localityId?: string): Promise<CoverAssignment[]> {
+    const list = this.overlay('cover', await this.inner.listCovers(localityId), (c) => c.id, (c) => !localityId || c.localityId === localityId);
+    return list.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Stops the replay loop and closes the outbox file and the SharePoint store; queued writes stay in the file. */
+  async close(): Promise<void> {
+    await this.loop.stop();
+    await this.writeChain;
+    this.file.close();
+    await this.inner.close();
+  }
+}
+
+/** Whether an entity's last save has reached SharePoint: always 'synced' for a store without an outbox. */
+export function syncStatusOf(store: ReportStore, entity: EntityKind, key: string): SyncStatus {
+  return store instanceof OutboxReportStore ? store.syncStatus(entity, key) : 'synced';
+}

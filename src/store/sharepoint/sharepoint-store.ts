@@ -1,0 +1,292 @@
+/**
+ * The ReportStore on SharePoint lists through Microsoft Graph (production). One list per entity
+ * (see schema.ts); reads filter on indexed columns and follow every page; versioned saves cost
+ * one request when the item was last seen at the expected version; report submissions go in
+ * JSON batches, all or nothing.
+ */
+import type {
+  CampaignDelivery,
+  ConversationLink,
+  CoverAssignment,
+  Locality,
+  LocalityReport,
+  Officer,
+  Priority,
+  PriorityUpdate,
+  ReportEvent,
+} from '../../domain/model';
+import { compareTerms, termFromKey, type TermKey } from '../../domain/term';
+import type { Logger } from '../../logging/logger';
+import type { OfficerFilter, PriorityUpdateFilter, ReportStore } from '../report-store';
+import { ClientCredentialsAuthProvider } from './auth';
+import { createGraphConnection, type GraphConnection, type GraphConnectionOptions } from './graph-connection';
+import { statusOf, unavailable } from './graph-failures';
+import { saveVersioned, upsert, type WriteContext } from './item-writes';
+import { ListItems, type StoredItem } from './list-items';
+import {
+  coverMapping,
+  deliveryMapping,
+  eventFields,
+  eventFromFields,
+  eventReadColumns,
+  linkMapping,
+  localityMapping,
+  officerMapping,
+  priorityMapping,
+  reportKey,
+  reportMapping,
+  updateKey,
+  updateMapping,
+  type EntityMapping,
+} from './mapping';
+import { saveAllOrNothing, type VersionedWrite } from './report-batch';
+import type { ListKey } from './schema';
+
+export interface SharePointStoreOptions {
+  /** GRAPH_BASE_URL, e.g. https://graph.microsoft.com/v1.0 */
+  readonly baseUrl: string;
+  /** SHAREPOINT_SITE_ID */
+  readonly siteId: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** GRAPH_TOKEN_URL; default https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token */
+  readonly tokenUrl?: string;
+  readonly logger: Logger;
+  /** Timeouts and retries of the Graph client (tests shorten them). */
+  readonly transport?: Pick<GraphConnectionOptions, 'timeoutMs' | 'maxRetries' | 'retryDelaySeconds' | 'readAttempts'>;
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const termOrder = (a: TermKey, b: TermKey): number => {
+  try {
+    return compareTerms(termFromKey(a), termFromKey(b));
+  } catch {
+    return byText(a, b);
+  }
+};
+const byItemId = (a: StoredItem, b: StoredItem): number => Number(a.id) - Number(b.id);
+
+export class SharePointReportStore implements ReportStore {
+  readonly kind = 'sharepoint';
+  private readonly items: ListItems;
+  private readonly writes: WriteContext;
+
+  constructor(
+    private readonly connection: GraphConnection,
+    siteId: string,
+    private readonly logger: Logger,
+  ) {
+    this.items = new ListItems(connection, siteId);
+    this.writes = { items: this.items, logger };
+  }
+
+  private async read<T>(doing: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw unavailable(error, doing);
+    }
+  }
+
+  private async all<T>(mapping: EntityMapping<T>, equals: Readonly<Record<string, string>> = {}): Promise<T[]> {
+    const found = await this.read(`reading ${mapping.list}`, () => this.items.query(mapping.list, equals, mapping.readColumns));
+    return found.sort(byItemId).map((item) => mapping.fromFields(item.fields));
+  }
+
+  private async one<T>(mapping: EntityMapping<T>, key: string): Promise<T | undefined> {
+    const item = await this.read(`reading a ${mapping.entityName}`, () => this.items.findByKey(mapping.list, key, mapping.readColumns));
+    return item ? mapping.fromFields(item.fields) : undefined;
+  }
+
+  private async first<T>(mapping: EntityMapping<T>, equals: Readonly<Record<string, string>>, exact: (entity: T) => boolean): Promise<T | undefined> {
+    return (await this.all(mapping, equals)).find(exact);
+  }
+
+  upsertLocality(locality: Locality): Promise<Locality> {
+    return upsert(this.writes, localityMapping, locality);
+  }
+
+  getLocality(id: string): Promise<Locality | undefined> {
+    return this.one(localityMapping, id);
+  }
+
+  async listLocalities(): Promise<Locality[]> {
+    return (await this.all(localityMapping)).sort((a, b) => a.order - b.order || byText(a.name, b.name));
+  }
+
+  upsertOfficer(officer: Officer): Promise<Officer> {
+    return upsert(this.writes, officerMapping, officer);
+  }
+
+  getOfficer(id: string): Promise<Officer | undefined> {
+    return this.one(officerMapping, id);
+  }
+
+  findOfficerByAadObjectId(aadObjectId: string): Promise<Officer | undefined> {
+    return this.first(officerMapping, { AadObjectId: aadObjectId }, (officer) => officer.aadObjectId === aadObjectId);
+  }
+
+  findOfficerByEmail(email: string): Promise<Officer | undefined> {
+    const wanted = email.trim().toLowerCase();
+    return this.first(officerMapping, { EmailKey: wanted }, (officer) => officer.email.toLowerCase() === wanted);
+  }
+
+  async listOfficers(filter: OfficerFilter = {}): Promise<Officer[]> {
+    // Officers are few (tens), and localities and roles are multi-valued: filter here.
+    return (await this.all(officerMapping))
+      .filter((officer) => !filter.localityId || officer.localityIds.includes(filter.localityId))
+      .filter((officer) => !filter.role || officer.roles.includes(filter.role))
+      .sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id));
+  }
+
+  savePriority(priority: Priority, expectedVersion: number): Promise<Priority> {
+    return saveVersioned(this.writes, priorityMapping, priority, expectedVersion);
+  }
+
+  getPriority(id: string): Promise<Priority | undefined> {
+    return this.one(priorityMapping, id);
+  }
+
+  async listPriorities(localityId: string): Promise<Priority[]> {
+    const priorities = await this.all(priorityMapping, { LocalityId: localityId });
+    return priorities.filter((p) => p.localityId === localityId).sort((a, b) => a.order - b.order || byText(a.id, b.id));
+  }
+
+  savePriorityUpdate(update: PriorityUpdate, expectedVersion: number): Promise<PriorityUpdate> {
+    return saveVersioned(this.writes, updateMapping, update, expectedVersion);
+  }
+
+  getPriorityUpdate(priorityId: string, term: TermKey): Promise<PriorityUpdate | undefined> {
+    return this.one(updateMapping, updateKey(priorityId, term));
+  }
+
+  async listPriorityUpdates(filter: PriorityUpdateFilter): Promise<PriorityUpdate[]> {
+    const equals: Record<string, string> = {};
+    if (filter.localityId) equals.LocalityId = filter.localityId;
+    if (filter.term) equals.Term = filter.term;
+    if (filter.priorityId) equals.PriorityId = filter.priorityId;
+    const [updates, localities, priorities] = await Promise.all([this.all(updateMapping, equals), this.all(localityMapping), this.all(priorityMapping)]);
+    const localityRank = rankBy(localities.sort((a, b) => a.order - b.order || byText(a.name, b.name)).map((l) => l.id));
+    const priorityRank = rankBy(priorities.sort((a, b) => a.order - b.order || byText(a.id, b.id)).map((p) => p.id));
+    return updates
+      .filter((u) => (!filter.localityId || u.localityId === filter.localityId) && (!filter.term || u.term === filter.term))
+      .filter((u) => !filter.priorityId || u.priorityId === filter.priorityId)
+      .sort(
+        (a, b) =>
+          localityRank(a.localityId) - localityRank(b.localityId) ||
+          priorityRank(a.priorityId) - priorityRank(b.priorityId) ||
+          byText(a.priorityId, b.priorityId) ||
+          termOrder(a.term, b.term),
+      );
+  }
+
+  saveLocalityReport(report: LocalityReport, expectedVersion: number): Promise<LocalityReport> {
+    return saveVersioned(this.writes, reportMapping, report, expectedVersion);
+  }
+
+  getLocalityReport(localityId: string, term: TermKey): Promise<LocalityReport | undefined> {
+    return this.one(reportMapping, reportKey(localityId, term));
+  }
+
+  async listLocalityReports(term?: TermKey): Promise<LocalityReport[]> {
+    const [reports, localities] = await Promise.all([this.all(reportMapping, term ? { Term: term } : {}), this.listLocalities()]);
+    const localityRank = rankBy(localities.map((l) => l.id));
+    return reports
+      .filter((r) => !term || r.term === term)
+      .sort((a, b) => termOrder(a.term, b.term) || localityRank(a.localityId) - localityRank(b.localityId) || byText(a.localityId, b.localityId));
+  }
+
+  async saveReportWithUpdates(
+    report: LocalityReport,
+    expectedReportVersion: number,
+    updates: ReadonlyArray<{ update: PriorityUpdate; expectedVersion: number }>,
+    priorities: ReadonlyArray<{ priority: Priority; expectedVersion: number }> = [],
+  ): Promise<{ report: LocalityReport; updates: PriorityUpdate[]; priorities: Priority[] }> {
+    const writes = [
+      ...priorities.map(({ priority, expectedVersion }): VersionedWrite<Priority> => ({ mapping: priorityMapping, entity: priority, expectedVersion })),
+      ...updates.map(({ update, expectedVersion }): VersionedWrite<PriorityUpdate> => ({ mapping: updateMapping, entity: update, expectedVersion })),
+      { mapping: reportMapping, entity: report, expectedVersion: expectedReportVersion } satisfies VersionedWrite<LocalityReport>,
+    ] as ReadonlyArray<VersionedWrite<{ readonly version: number }>>;
+    const saved = await saveAllOrNothing({ connection: this.connection, items: this.items, logger: this.logger }, writes);
+    return {
+      priorities: saved.slice(0, priorities.length) as Priority[],
+      updates: saved.slice(priorities.length, priorities.length + updates.length) as PriorityUpdate[],
+      report: saved[saved.length - 1] as LocalityReport,
+    };
+  }
+
+  async appendReportEvent(event: ReportEvent): Promise<void> {
+    const fields = eventFields(event, `event-${globalThis.crypto.randomUUID()}`);
+    // The key is fresh, so a resend after a lost answer could duplicate the event: events are not resent.
+    await this.read('recording a report event', () => this.items.create('events', fields));
+  }
+
+  async listReportEvents(localityId: string, term: TermKey): Promise<ReportEvent[]> {
+    const found = await this.read('reading report events', () => this.items.query('events', { LocalityId: localityId, Term: term }, eventReadColumns));
+    return found
+      .sort(byItemId)
+      .map((item) => eventFromFields(item.fields))
+      .filter((event) => event.localityId === localityId && event.term === term);
+  }
+
+  async saveConversationLink(link: ConversationLink): Promise<void> {
+    await upsert(this.writes, linkMapping, link);
+  }
+
+  getConversationLink(officerId: string): Promise<ConversationLink | undefined> {
+    return this.one(linkMapping, officerId);
+  }
+
+  async recordDelivery(delivery: CampaignDelivery): Promise<void> {
+    await upsert(this.writes, deliveryMapping, delivery);
+  }
+
+  async listDeliveries(term: TermKey, kind?: string): Promise<CampaignDelivery[]> {
+    const deliveries = await this.all(deliveryMapping, kind ? { Term: term, Kind: kind } : { Term: term });
+    return deliveries.filter((d) => d.term === term && (!kind || d.kind === kind));
+  }
+
+  async saveCover(cover: CoverAssignment): Promise<void> {
+    await upsert(this.writes, coverMapping, cover);
+  }
+
+  async deleteCover(id: string): Promise<void> {
+    const list: ListKey = 'covers';
+    const item = await this.read('reading a cover', () => this.items.findByKey(list, id, coverMapping.readColumns));
+    if (!item) return;
+    try {
+      await this.items.remove(list, item.id, id);
+    } catch (error) {
+      if (statusOf(error) !== 404) throw unavailable(error, 'deleting a cover');
+    }
+  }
+
+  async listCovers(localityId?: string): Promise<CoverAssignment[]> {
+    const covers = await this.all(coverMapping, localityId ? { LocalityId: localityId } : {});
+    return covers.filter((c) => !localityId || c.localityId === localityId).sort((a, b) => byText(a.from, b.from) || byText(a.id, b.id));
+  }
+
+  async close(): Promise<void> {
+    // Nothing to release: Graph requests hold no connection between calls.
+  }
+}
+
+/** A ranking function from an ordered list of ids; unknown ids go last. */
+function rankBy(ids: readonly string[]): (id: string) => number {
+  const ranks = new Map(ids.map((id, index) => [id, index]));
+  return (id) => ranks.get(id) ?? ids.length;
+}
+
+/** Builds the SharePoint store: client-credentials sign-in and the Graph client's middleware. */
+export function createSharePointStore(options: SharePointStoreOptions): ReportStore {
+  const authProvider = new ClientCredentialsAuthProvider({
+    tenantId: options.tenantId,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    tokenUrl: options.tokenUrl,
+  });
+  const connection = createGraphConnection({ baseUrl: options.baseUrl, authProvider, ...options.transport });
+  return new SharePointReportStore(connection, options.siteId, options.logger);
+}
+

@@ -1,0 +1,95 @@
+/**
+ * Opening the SQLite file: folder creation, pragmas, migrations, and turning SQLite's own
+ * failures ("file is not a database") into a StoreOpenError that tells the admin what to do.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreOpenError, StoreUnavailableError, NotFoundError } from '../errors';
+import { applyMigrations, MigrationRefusedError } from './migrations';
+
+/** SQLite's error codes that mean "this is not a usable database file". */
+const NOT_A_DATABASE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_IOERR_SHORT_READ']);
+
+function sqliteCode(error: unknown): string | undefined {
+  return error instanceof Database.SqliteError ? error.code : undefined;
+}
+
+function advice(dbPath: string): string {
+  return (
+    `Point TASS_DB (or --db) at a TASS database file, or at a path where none exists yet so a new one is created. ` +
+    `If ${dbPath} was a TASS database, restore it from backup.`
+  );
+}
+
+/**
+ * Opens (creating when absent) a TASS SQLite database at `dbPath` and brings its schema up to
+ * date. WAL lets the bot and a `tass` command read while the other writes; a busy timeout makes
+ * them queue instead of failing.
+ */
+export function openDatabase(dbPath: string): Database.Database {
+  const inMemory = dbPath === ':memory:';
+  if (!inMemory) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+    } catch (error) {
+      throw new StoreOpenError(dbPath, `Cannot create the folder for the TASS database ${dbPath}: ${(error as Error).message}`, error);
+    }
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(dbPath);
+    db.pragma('busy_timeout = 5000');
+    if (!inMemory) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof MigrationRefusedError) {
+      throw new StoreOpenError(dbPath, `${dbPath} cannot be used as the TASS database: ${error.message}. ${advice(dbPath)}`, error);
+    }
+    const code = sqliteCode(error);
+    if (code && NOT_A_DATABASE.has(code)) {
+      throw new StoreOpenError(dbPath, `${dbPath} is not a TASS database (it is not a readable SQLite file). ${advice(dbPath)}`, error);
+    }
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      throw new StoreOpenError(dbPath, `The TASS database ${dbPath} is locked by another process; try again when it has finished.`, error);
+    }
+    if (error instanceof TypeError || code) {
+      throw new StoreOpenError(
+        dbPath,
+        `Cannot open the TASS database ${dbPath} (${(error as Error).message}). Check that the path is a file this user can read and write. ${advice(dbPath)}`,
+        error,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Translates SQLite failures during normal use into the store's typed errors. `missing` names
+ * what a foreign-key failure means for this call (e.g. the locality a priority points at).
+ */
+export function translateSqliteError(error: unknown, missing?: { entity: string; key: string }): unknown {
+  const code = sqliteCode(error);
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' && missing) return new NotFoundError(missing.entity, missing.key);
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code?.startsWith('SQLITE_IOERR')) {
+    return new StoreUnavailableError(`The TASS database is busy or unreadable right now (${code})`, error);
+  }
+  return error;
+}
+
+/** `INSERT ... ON CONFLICT DO UPDATE` for a row object: updating in place keeps rowids (list order) and foreign keys intact. */
+export function upsertSql(table: string, columns: readonly string[], key: readonly string[]): string {
+  const updates = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
+  return (
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ` +
+    `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.join(', ')}`
+  );
+}
+
+/** The columns of a row object, which are named as in the table. */
+export function columnsOf(row: object): string[] {
+  return Object.keys(row);
+}

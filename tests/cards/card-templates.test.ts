@@ -1,0 +1,146 @@
+/**
+ * Every card template, rendered with realistic data, is a card the adaptivecards library accepts;
+ * its inputs are exactly those its submit interface lists; its verbs are the wizard's; and it
+ * stays under 80 KB with the longest content the wizard allows.
+ */
+import fs from 'node:fs';
+import { SECTION_NAMES, type SectionName } from '../../src/domain/model';
+import { CARD_INPUTS, isListedInputId } from '../../src/cards/card-models';
+import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/card-size';
+import { cardsFolder } from '../../src/cards/package-root';
+import type { AdaptiveCardJson } from '../../src/cards/render-card';
+import { buildNoticeCard, buildReportCard, buildReviewCard } from '../../src/bot/report-wizard/report-cards';
+import { buildClosePriorityCard, buildSectionCard } from '../../src/bot/report-wizard/section-cards';
+import { parseClosePriorityAction, parseSectionAction } from '../../src/bot/report-wizard/action-data';
+import { contextFor } from '../../src/bot/report-wizard/card-context';
+import { ALL_WIZARD_VERBS } from '../../src/bot/report-wizard/verbs';
+import { aReport } from '../support/builders';
+import { parseAdaptiveCard, prefilledInputs } from '../support/adaptive-card-parser';
+import { aFrame, aReportState, fullUpdate, longestText } from '../support/wizard-fixtures';
+
+type TemplateFile = keyof typeof CARD_INPUTS;
+
+const state = aReportState();
+const [avoidance, transition] = state.priorities;
+const submitted = aReportState({ report: aReport({ term: state.termKey, approval: 'pending', returnComment: undefined, version: 5 }) });
+const complete = aReportState({
+  priorities: state.priorities.map((entry) => ({ ...entry, update: fullUpdate(entry.update, 300) })),
+});
+const returned = aReportState({ report: aReport({ term: state.termKey, status: 'in progress', version: 6 }) });
+
+const rendered: ReadonlyArray<[string, TemplateFile, AdaptiveCardJson]> = [
+  ['report card, in progress', 'report-card.json', buildReportCard(aFrame(state))],
+  ['report card, returned for changes', 'report-card.json', buildReportCard(aFrame(returned), { notice: 'Draft saved.' })],
+  ['report card, submitted', 'report-card.json', buildReportCard(aFrame(submitted), { submitterName: 'Alison Walsh' })],
+  ['report card, no priorities', 'report-card.json', buildReportCard(aFrame(aReportState({ priorities: [] })))],
+  ...SECTION_NAMES.map((section): [string, TemplateFile, AdaptiveCardJson] => [
+    `section card, ${section}`,
+    'section-card.json',
+    buildSectionCard(aFrame(state), avoidance, section),
+  ]),
+  [
+    'section card with a problem and a conflict',
+    'section-card.json',
+    buildSectionCard(aFrame(state), avoidance, 'impactSoFar', {
+      text: 'My own text',
+      problems: ['Impact so far is needed for the report.'],
+      conflict: { savedBy: 'Claire Fox', savedAt: '10:02 on 10 March 2025', text: 'Her newer text' },
+    }),
+  ],
+  ['section card of a new priority', 'section-card.json', buildSectionCard(aFrame(state), transition, 'priority')],
+  ['close priority card', 'close-priority-card.json', buildClosePriorityCard(aFrame(state), avoidance)],
+  ['close priority card with problems', 'close-priority-card.json', buildClosePriorityCard(aFrame(state), avoidance, { problems: ['Write a closing note.'] })],
+  ['review card with problems', 'review-card.json', buildReviewCard(aFrame(state))],
+  ['review card, ready to submit', 'review-card.json', buildReviewCard(aFrame(complete))],
+  ['review card, submitted', 'review-card.json', buildReviewCard(aFrame(submitted), { submitterName: 'Alison Walsh' })],
+  ['notice card', 'notice-card.json', buildNoticeCard('Not your locality', 'You can only work on your localities.', contextFor(state, 'report'))],
+];
+
+describe('card templates', () => {
+  it.each(rendered)('%s parses with the adaptivecards library without problems', (_name, _file, card) => {
+    expect(parseAdaptiveCard(card).problems).toEqual([]);
+  });
+
+  it.each(rendered)('%s has only the input ids its submit interface lists', (_name, file, card) => {
+    const listed: readonly string[] = CARD_INPUTS[file];
+    const { inputIds } = parseAdaptiveCard(card);
+    expect(inputIds.filter((id) => !isListedInputId(listed, id))).toEqual([]);
+    const fixed = listed.filter((entry) => !entry.endsWith('_#'));
+    const hasActions = JSON.stringify(card).includes('"Action.Execute"');
+    if (hasActions) expect(fixed.filter((id) => !inputIds.includes(id))).toEqual([]);
+  });
+
+  it.each(rendered)('%s uses only the wizard\'s verbs', (_name, _file, card) => {
+    const { verbs } = parseAdaptiveCard(card);
+    expect(verbs.length).toBeGreaterThan(0);
+    expect(verbs.filter((verb) => !(ALL_WIZARD_VERBS as readonly string[]).includes(verb))).toEqual([]);
+  });
+
+  it('every template in cards/ is one the models list, and every verb is on some card', () => {
+    const files = fs.readdirSync(cardsFolder()).filter((file) => file.endsWith('.json')).sort();
+    expect(files).toEqual(Object.keys(CARD_INPUTS).sort());
+    const used = new Set(rendered.flatMap(([, , card]) => parseAdaptiveCard(card).verbs));
+    expect(ALL_WIZARD_VERBS.filter((verb) => !used.has(verb))).toEqual([]);
+  });
+
+  it('the carry-forward card asks about each of last term\'s planned items', () => {
+    const card = buildSectionCard(aFrame(state), avoidance, 'activityLastPeriod');
+    expect(parseAdaptiveCard(card).inputIds).toEqual(['carryOutcome_0', 'carryOutcome_1', 'carryOutcome_2', 'text']);
+  });
+});
+
+describe('what a card submits is what its handler reads', () => {
+  it('a section card round-trips its text and carry-forward marks through the section parser', () => {
+    const card = buildSectionCard(aFrame(state), avoidance, 'activityLastPeriod');
+    const data = (card.actions as Array<{ verb: string; data: Record<string, unknown> }>).find((a) => a.verb === 'tass.section.saveNext')!.data;
+    const action = parseSectionAction({ ...data, ...prefilledInputs(card), carryOutcome_1: 'not done' });
+    expect(action.text).toBe('Follow-up meeting held with PMHW and CAMHS on 14 January.');
+    expect([...action.carryForward.entries()]).toEqual([[0, 'done'], [1, 'not done']]);
+    expect(action.context).toMatchObject({ localityId: 'central-lancs', term: state.termKey, priorityId: avoidance.priority.id, section: 'activityLastPeriod', version: 2 });
+  });
+
+  it('the close card round-trips its status and note through the close parser', () => {
+    const card = buildClosePriorityCard(aFrame(state), avoidance, { status: 'handed over', closingNote: 'Now with the Locality Group.' });
+    const data = (card.actions as Array<{ verb: string; data: Record<string, unknown> }>).find((a) => a.verb === 'tass.priority.close.save')!.data;
+    const action = parseClosePriorityAction({ ...data, ...prefilledInputs(card) });
+    expect(action).toMatchObject({ status: 'handed over', closingNote: 'Now with the Locality Group.', context: { version: 3 } });
+  });
+});
+
+describe('card size', () => {
+  const full = aReportState({
+    priorities: Array.from({ length: 12 }, (_, index) => ({
+      ...avoidance,
+      priority: { ...avoidance.priority, id: `p-${index}` },
+      update: fullUpdate(avoidance.update, 4000),
+    })),
+  });
+
+  it('the review card of twelve priorities filled to the limit fits, as a shortened preview that says so', () => {
+    const card = buildReviewCard(aFrame(full));
+    expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    expect(JSON.stringify(card)).toContain('shortened preview');
+    expect(parseAdaptiveCard(card).problems).toEqual([]);
+  });
+
+  it('the review card of a normal report is shown in full', () => {
+    expect(JSON.stringify(buildReviewCard(aFrame(state)))).not.toContain('shortened preview');
+  });
+
+  it.each(SECTION_NAMES.map((section): [SectionName] => [section]))(
+    'the %s card with the longest text, a conflict and last term\'s text fits',
+    (section) => {
+      const entry = { ...avoidance, update: fullUpdate(avoidance.update, 4000), previous: fullUpdate(avoidance.previous!, 4000) };
+      const card = buildSectionCard(aFrame(full), entry, section, {
+        text: longestText(4000),
+        conflict: { savedBy: 'Claire Fox', savedAt: '10:02 on 10 March 2025', text: longestText(4000) },
+      });
+      expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+      expect(parseAdaptiveCard(card).problems).toEqual([]);
+    },
+  );
+
+  it('the report card of twelve priorities with the longest titles fits', () => {
+    expect(cardBytes(buildReportCard(aFrame(full)))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  });
+});

@@ -1,0 +1,82 @@
+/** `tass provision` as an admin runs it: the built CLI in a child process, against a local Graph server. */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { startLocalGraph, type LocalGraph } from '../support/local-graph/local-graph-server';
+
+const CLI = path.resolve(__dirname, '../../src/cli/main.js');
+
+function runTass(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', NODE_NO_WARNINGS: '1', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('tass provision', () => {
+  let graph: LocalGraph;
+  let env: Record<string, string>;
+
+  beforeEach(async () => {
+    graph = await startLocalGraph();
+    env = {
+      GRAPH_BASE_URL: graph.baseUrl,
+      GRAPH_TOKEN_URL: graph.tokenUrl,
+      SHAREPOINT_SITE_ID: graph.siteId,
+      GRAPH_TENANT_ID: graph.tenantId,
+      GRAPH_CLIENT_ID: graph.clientId,
+      GRAPH_CLIENT_SECRET: graph.clientSecret,
+    };
+  });
+
+  afterEach(async () => {
+    await graph.close();
+  });
+
+  it('prints the plan on --dry-run and changes nothing', async () => {
+    const result = await runTass(['provision', '--dry-run'], env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('would      create list "TASS Priority Updates" with');
+    expect(result.stdout).toContain('Dry run: 9 change(s) planned, nothing changed.');
+    expect(graph.site.lists).toHaveLength(0);
+  });
+
+  it('creates the lists, and a second run reports nothing to change', async () => {
+    const first = await runTass(['provision'], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Done: 9 list(s) created, 0 column(s) added, 0 column(s) updated, 0 list(s) unchanged.');
+    const second = await runTass(['provision'], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('unchanged   TASS Officers');
+    expect(second.stdout).toContain('Nothing to change');
+    expect(graph.site.lists).toHaveLength(9);
+  });
+
+  it('lists every missing setting at once', async () => {
+    const { GRAPH_CLIENT_SECRET: _secret, SHAREPOINT_SITE_ID: _site, ...partial } = env;
+    const result = await runTass(['provision'], partial);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('SHAREPOINT_SITE_ID: required to reach SharePoint');
+    expect(result.stderr).toContain('GRAPH_CLIENT_SECRET: required to reach SharePoint');
+  });
+
+  it('says sign-in was refused for a wrong secret, without printing the secret', async () => {
+    const result = await runTass(['provision'], { ...env, GRAPH_CLIENT_SECRET: 'wrong-secret-value' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('sign-in was refused (401 invalid_client)');
+    expect(result.stderr).not.toContain('wrong-secret-value');
+  });
+
+  it('explains the environment in --help', async () => {
+    const result = await runTass(['provision', '--help'], {});
+    expect(result.code).toBe(0);
+    for (const name of ['SHAREPOINT_SITE_ID', 'GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET', 'GRAPH_BASE_URL', 'GRAPH_TOKEN_URL', '--dry-run']) {
+      expect(result.stdout).toContain(name);
+    }
+  });
+});
