@@ -7,12 +7,18 @@ import { performance } from 'node:perf_hooks';
 import { createBenchOutput, type BenchOutput } from './bench-output';
 import { runFanoutBench } from './fanout-bench';
 import { runGraphTrafficBench } from './graph-traffic-bench';
+import { runTurnLatencyBench } from './turn-latency-bench';
+import { runCompileBench } from './compile-bench';
+import { runImportBench } from './import-bench';
 
 type Benchmark = (output: BenchOutput) => Promise<void>;
 
 const BENCHMARKS: ReadonlyArray<readonly [string, string, Benchmark]> = [
   ['fanout', 'Campaign fan-out at Teams rate limits', (output) => runFanoutBench(output)],
   ['graph', 'Graph traffic of the SharePoint store', runGraphTrafficBench],
+  ['turn', 'Turn latency of section saves', runTurnLatencyBench],
+  ['compile', 'County report compile', runCompileBench],
+  ['import', 'tass import throughput', (output) => runImportBench(output)],
 ];
 
 export async function runBenchmarks(names: readonly string[], output: BenchOutput = createBenchOutput()): Promise<number> {

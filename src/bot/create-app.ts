@@ -10,6 +10,8 @@ import { registerInstall } from './install';
 import { registerChatCommands, type ChatCommandOptions } from './chat-commands';
 import { registerReportWizard } from './report-wizard/register-report-wizard';
 import { registerSignOff } from './sign-off/register-sign-off';
+import { registerCover } from './cover/register-cover';
+import { registerManagerCommands } from './manager-commands';
 
 /** Optional: the messenger and pacing for campaigns opened from chat. */
 export type CreateAppOptions = ChatCommandOptions;
@@ -25,6 +27,8 @@ export function createApp(deps: BotDeps, options: CreateAppOptions = {}): Applic
   registerInstall(app, deps);
   registerReportWizard(app, deps);
   registerSignOff(app, deps, options);
+  registerCover(app, deps);
+  registerManagerCommands(app, deps);
   registerChatCommands(app, deps, options);
   return app;
 }

@@ -17,10 +17,13 @@ export interface PacingOptions {
   readonly maxWaitMs: number;
 }
 
-/** Comfortably under Teams' per-conversation limit of 7 a second and the app limit of 50. */
+/**
+ * At most 6 sends in any second (the first plus 5 more), under Teams' limits of 7 a second per
+ * conversation and 50 per app; a campaign's consecutive sends go to different officers.
+ */
 export const DEFAULT_PACING: PacingOptions = {
   ratePerSecond: 5,
-  burst: 3,
+  burst: 1,
   maxRetries: 3,
   backoffMs: 1000,
   maxWaitMs: 60_000,

@@ -67,6 +67,8 @@ export interface ReportHistoryCardData {
   readonly statusLabel: string;
   readonly lines: readonly HistoryCardLine[];
   readonly hasLines: boolean;
+  /** Who last saved each priority this term: "Peter Hale at 10:02 on 12 March 2025". */
+  readonly writers: readonly { readonly title: ShownText; readonly line: ShownText }[];
 }
 
 export const REPORT_HISTORY_CARD_INPUT_IDS = [] as const;

@@ -11,6 +11,20 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** An email domain as people write it ("@nhs.net", "Lancashire.gov.uk"), normalised to "nhs.net". */
+const EMAIL_DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const emailDomainList = z
+  .string()
+  .default('lancashire.gov.uk,nhs.net')
+  .transform((value) => value.split(',').map((domain) => domain.trim().toLowerCase().replace(/^@/, '')).filter(Boolean))
+  .pipe(z.array(z.string().regex(EMAIL_DOMAIN, 'each entry must be an email domain such as lancashire.gov.uk')));
+
+const semicolonList = z
+  .string()
+  .default('')
+  .transform((value) => value.split(';').map((entry) => entry.trim()).filter(Boolean));
+
 const ConfigSchema = z.object({
   /** TASS_STORE: which store runs. */
   store: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
@@ -28,6 +42,16 @@ const ConfigSchema = z.object({
   host: optionalText,
   /** TASS_CAMPAIGN_CRON: when the daily campaign run happens (Europe/London), or "off". */
   campaignCron: z.string().trim().min(1).default('0 8 * * *'),
+  /**
+   * TASS_ALLOWED_EMAIL_DOMAINS: comma-separated email domains of the council and partners; the
+   * personal-data guard does not flag addresses in them (or their subdomains).
+   */
+  allowedEmailDomains: emailDomainList,
+  /**
+   * TASS_KNOWN_ORGANISATIONS: semicolon-separated names of local organisations, places and
+   * programmes, so the personal-data guard does not read them as people's names.
+   */
+  knownOrganisations: semicolonList,
   /** LOG_LEVEL: pino level. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   bot: z.object({
@@ -72,6 +96,8 @@ const ENV_NAMES: Record<string, string> = {
   host: 'HOST',
   logLevel: 'LOG_LEVEL',
   campaignCron: 'TASS_CAMPAIGN_CRON',
+  allowedEmailDomains: 'TASS_ALLOWED_EMAIL_DOMAINS',
+  knownOrganisations: 'TASS_KNOWN_ORGANISATIONS',
   'bot.appId': 'MicrosoftAppId',
   'bot.appPassword': 'MicrosoftAppPassword',
   'bot.appType': 'MicrosoftAppType',
@@ -98,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: value('host'),
     logLevel: value('logLevel'),
     campaignCron: value('campaignCron'),
+    allowedEmailDomains: value('allowedEmailDomains'),
+    knownOrganisations: value('knownOrganisations'),
     bot: {
       appId: value('bot.appId'),
       appPassword: value('bot.appPassword'),
@@ -119,7 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const key = issue.path.join('.');
-        return `${ENV_NAMES[key] ?? key}: ${issue.message}`;
+        return `${ENV_NAMES[key] ?? ENV_NAMES[String(issue.path[0])] ?? key}: ${issue.message}`;
       }),
     );
   }

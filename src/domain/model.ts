@@ -2,6 +2,7 @@
  * The TASS domain: localities, officers, priorities and their termly updates, and the
  * locality report that gathers them. Nothing here knows about Teams, Graph or storage.
  */
+import type { PersonalDataConfirmation } from './personal-data/finding';
 import type { TermKey } from './term';
 
 export const ROLES = ['epo', 'manager', 'partner', 'admin'] as const;
@@ -115,6 +116,11 @@ export interface PriorityUpdate {
   readonly sectionsDone: readonly SectionName[];
   readonly rag?: RagStatus;
   readonly figures: readonly ImpactFigure[];
+  /**
+   * Sections whose flagged text the author chose to keep, with their reason: the record the
+   * personal-data guard asks for. Absent when nothing has been confirmed.
+   */
+  readonly personalDataConfirmations?: Partial<Record<SectionName, PersonalDataConfirmation>>;
   /** Officer id of the last person to save, and when. */
   readonly updatedBy?: string;
   readonly updatedAt?: string;

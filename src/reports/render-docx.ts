@@ -8,6 +8,7 @@ import {
   Bookmark,
   Document,
   HeadingLevel,
+  ImageRun,
   InternalHyperlink,
   LevelFormat,
   Packer,
@@ -85,9 +86,33 @@ function bodyOf(document: ReportDocument): Array<Paragraph | Table> {
       case 'pageBreak':
         breakBefore = true;
         break;
+      case 'image':
+        body.push(imageOf(block, pageBreakBefore));
+        break;
     }
   }
   return body;
+}
+
+/** The widest an image is shown: the text width of an A4 page with Word's default margins, in pixels. */
+const MAX_IMAGE_WIDTH = 600;
+
+/** A chart as SVG with its PNG as the fallback Word requires, alt text included. */
+function imageOf(block: Extract<ReportBlock, { kind: 'image' }>, pageBreakBefore: boolean): Paragraph {
+  const scale = Math.min(1, MAX_IMAGE_WIDTH / block.width);
+  const transformation = { width: Math.round(block.width * scale), height: Math.round(block.height * scale) };
+  return new Paragraph({
+    pageBreakBefore,
+    children: [
+      new ImageRun({
+        type: 'svg',
+        data: Buffer.from(block.svg, 'utf8'),
+        fallback: { type: 'png', data: block.png },
+        transformation,
+        altText: { name: 'Chart', title: 'Chart', description: block.altText },
+      }),
+    ],
+  });
 }
 
 /** The document as a .docx file. */

@@ -37,6 +37,8 @@ function blockHtml(block: ReportBlock): string | undefined {
       return tableHtml(block);
     case 'pageBreak':
       return undefined;
+    case 'image':
+      return `<figure><img src="data:image/svg+xml;base64,${Buffer.from(block.svg, 'utf8').toString('base64')}" width="${block.width}" height="${block.height}" alt="${escapeHtml(block.altText)}"></figure>`;
   }
 }
 

@@ -35,6 +35,9 @@ export function renderMarkdown(document: ReportDocument): string {
         break;
       case 'pageBreak':
         break;
+      case 'image':
+        parts.push(`*Chart: ${escapeMarkdown(block.altText)}*`);
+        break;
     }
   }
   return `${parts.join('\n\n')}\n`;

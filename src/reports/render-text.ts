@@ -33,6 +33,9 @@ export function renderText(document: ReportDocument): string {
       case 'pageBreak':
         if (lines.length > 0) lines.push('');
         break;
+      case 'image':
+        lines.push(`[Chart] ${block.altText}`, '');
+        break;
     }
   }
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();

@@ -18,7 +18,9 @@ export type ReportBlock =
   | { readonly kind: 'contents'; readonly entries: ReadonlyArray<{ readonly text: string; readonly anchor: string }> }
   | { readonly kind: 'table'; readonly caption: string; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] }
   /** Starts the next block on a new page in paged formats (Word); other formats ignore it. */
-  | { readonly kind: 'pageBreak' };
+  | { readonly kind: 'pageBreak' }
+  /** A chart: SVG where it can be shown, PNG as Word's fallback, alt text for everyone (text formats print it). */
+  | { readonly kind: 'image'; readonly svg: string; readonly png: Buffer; readonly width: number; readonly height: number; readonly altText: string };
 
 export interface ReportDocument {
   /** The document title, for metadata (Word title, HTML <title>). */

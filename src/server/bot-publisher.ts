@@ -1,23 +1,54 @@
 /**
- * Which ReportPublisher the running bot uses. Compiling and storing documents belongs to the
- * reports module; until it provides a publisher this build says plainly that it cannot compile.
+ * Which ReportPublisher the running bot uses: compiled documents go to the SharePoint site's
+ * library when the store is SharePoint, and under `<data dir>/reports/` with the embedded store.
+ * When the last locality of a term submits, the county report is compiled and stored beside them.
  */
+import path from 'node:path';
 import type { Config } from '../config/config';
 import type { ReportPublisher } from '../bot/bot-deps';
+import type { TermKey } from '../domain/term';
+import type { Logger } from '../logging/logger';
+import { createLogger } from '../logging/logger';
 import type { ReportStore } from '../store/report-store';
+import { compileCountyReportFile } from '../reports/compile-report-file';
+import { createReportPublisher, folderDocumentLibrary, type ReportDocumentLibrary } from '../reports/report-publisher';
+import { reportLibraryFromConfig, sharePointDocumentLibrary } from '../graph/sharepoint-document-library';
 
-/** Compiling reports is not available in this build. */
-export class PublishingUnavailableError extends Error {
-  constructor() {
-    super('compiling and storing reports is not available in this build of tass-bot');
-    this.name = 'PublishingUnavailableError';
-  }
+/** Where compiled documents are kept for this configuration. */
+export function documentLibraryFor(config: Config, logger: Logger): ReportDocumentLibrary {
+  if (config.store === 'sharepoint') return sharePointDocumentLibrary(reportLibraryFromConfig(config, logger));
+  return folderDocumentLibrary(path.join(config.dataDir, 'reports'));
 }
 
-export function publisherFor(_store: ReportStore, _config: Config): ReportPublisher {
+/** True when every locality has a submitted report for the term. */
+async function everyLocalitySubmitted(store: ReportStore, term: TermKey): Promise<boolean> {
+  const [localities, reports] = await Promise.all([store.listLocalities(), store.listLocalityReports(term)]);
+  const submitted = new Set(reports.filter((report) => report.status === 'submitted').map((report) => report.localityId));
+  return localities.length > 0 && localities.every((locality) => submitted.has(locality.id));
+}
+
+/**
+ * The publisher the bot calls on submit. `clock` and `logger` default to the real ones so that
+ * callers that only have a store and a config (the CLI) can use it.
+ */
+export function publisherFor(
+  store: ReportStore,
+  config: Config,
+  options: { clock?: () => Date; logger?: Logger } = {},
+): ReportPublisher {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const clock = options.clock ?? (() => new Date());
+  const library = documentLibraryFor(config, logger);
+  const localityPublisher = createReportPublisher({ store, library, clock, logger });
   return {
-    publishLocalityReport: async () => {
-      throw new PublishingUnavailableError();
+    async publishLocalityReport(localityId, term, submittedBy) {
+      const published = await localityPublisher.publishLocalityReport(localityId, term, submittedBy);
+      if (await everyLocalitySubmitted(store, term)) {
+        const county = await compileCountyReportFile(store, term, 'docx', { intro: config.countyIntro });
+        await library.save(county, term);
+        logger.info({ term, bytes: county.content.length }, 'every locality has submitted: county report compiled');
+      }
+      return published;
     },
   };
 }

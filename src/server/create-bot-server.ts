@@ -16,6 +16,7 @@ import { createProactiveMessenger } from '../bot/proactive-messenger';
 import type { ProactiveMessenger } from '../bot/bot-deps';
 import { findPackageRoot } from '../cards/package-root';
 import { adapterAuthenticationSettings, type ChannelAuthenticationEndpoints } from './bot-authentication';
+import { createRequestGate } from './request-gate';
 
 /** What the server is built from: the bot's dependencies plus server-only options. */
 export type BotServerDeps = BotDeps &
@@ -73,7 +74,15 @@ export function createBotServer(deps: BotServerDeps): BotServer {
   const server = restify.createServer({ name: 'tass-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
 
+  const gate = createRequestGate(adapter);
   server.post('/api/messages', async (req, res) => {
+    // Malformed or unauthenticated requests stop here with 400/401 and never reach a turn.
+    const verdict = await gate.check(req.body, req.header('authorization'));
+    if (!verdict.ok) {
+      deps.logger.warn({ status: verdict.status, reason: verdict.reason }, 'request to /api/messages refused');
+      res.send(verdict.status, { error: verdict.reason });
+      return;
+    }
     await adapter.process(req, res, async (context) => {
       await app.run(context);
     });
@@ -94,9 +103,10 @@ export function createBotServer(deps: BotServerDeps): BotServer {
         const onError = (error: NodeJS.ErrnoException) => {
           reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, host) : error);
         };
-        server.server.once('error', onError);
+        // restify re-emits the http server's errors on itself; with no listener they would crash the process.
+        server.once('error', onError);
         server.listen(port, host, () => {
-          server.server.off('error', onError);
+          server.off('error', onError);
           resolve((server.address() as AddressInfo).port);
         });
       }),

@@ -1,8 +1,10 @@
 /**
- * Picks the configured store. The SQLite store is built here; the SharePoint store comes in as a
- * factory so that this module (and every `tass` command) does not pull in Graph when unused.
+ * Picks the configured store. The SQLite store is built here; the SharePoint store is loaded only
+ * when configured, so that the embedded default never pulls in Graph. Tests may pass their own
+ * SharePoint factory (pointed at the local Graph server).
  */
-import { ConfigError, type Config } from '../config/config';
+import type { Config } from '../config/config';
+import { createLogger } from '../logging/logger';
 import type { ReportStore } from './report-store';
 import { SqliteReportStore } from './sqlite/sqlite-store';
 
@@ -17,11 +19,7 @@ export async function openStore(config: Config, factories: StoreFactories = {}):
     case 'sqlite':
       return SqliteReportStore.open(config.dbPath);
     case 'sharepoint':
-      if (!factories.sharepoint) {
-        throw new ConfigError([
-          'TASS_STORE: "sharepoint" is not available in this build; use TASS_STORE=sqlite (or --store sqlite)',
-        ]);
-      }
-      return factories.sharepoint(config);
+      if (factories.sharepoint) return factories.sharepoint(config);
+      return (await import('./sharepoint/from-config')).sharePointStoreFromConfig(config, createLogger({ level: config.logLevel }));
   }
 }

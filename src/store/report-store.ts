@@ -53,6 +53,8 @@ export interface ReportStore {
   /** Matches the email case-insensitively. */
   findOfficerByEmail(email: string): Promise<Officer | undefined>;
   listOfficers(filter?: OfficerFilter): Promise<Officer[]>;
+  /** Removes an officer record; removing one that does not exist is not an error. */
+  deleteOfficer(id: string): Promise<void>;
 
   // Priorities across terms
   savePriority(priority: Priority, expectedVersion: number): Promise<Priority>;
@@ -83,14 +85,25 @@ export interface ReportStore {
 
   appendReportEvent(event: ReportEvent): Promise<void>;
   listReportEvents(localityId: string, term: TermKey): Promise<ReportEvent[]>;
+  /**
+   * Rewrites `by` on every event recorded by `officerId` to `replacementId`, in every report,
+   * keeping each event's place; returns how many were rewritten. Used when an officer's data is erased.
+   */
+  reassignReportEvents(officerId: string, replacementId: string): Promise<number>;
 
   // Proactive messaging
   saveConversationLink(link: ConversationLink): Promise<void>;
   getConversationLink(officerId: string): Promise<ConversationLink | undefined>;
+  /** Removes an officer's conversation link; removing one that does not exist is not an error. */
+  deleteConversationLink(officerId: string): Promise<void>;
 
   /** Inserts or replaces the delivery identified by (term, localityId, officerId, kind). */
   recordDelivery(delivery: CampaignDelivery): Promise<void>;
   listDeliveries(term: TermKey, kind?: string): Promise<CampaignDelivery[]>;
+  /** Every delivery to one officer, in every term, in the order written. */
+  listDeliveriesTo(officerId: string): Promise<CampaignDelivery[]>;
+  /** Removes every delivery to one officer, in every term. */
+  deleteDeliveriesTo(officerId: string): Promise<void>;
 
   // Cover for absence
   /** Inserts or replaces the cover with this id. */

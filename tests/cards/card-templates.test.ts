@@ -76,9 +76,9 @@ describe('card templates', () => {
     expect(verbs.filter((verb) => !(ALL_WIZARD_VERBS as readonly string[]).includes(verb))).toEqual([]);
   });
 
-  it('every template in cards/ is one the models list, and every verb is on some card', () => {
-    const files = fs.readdirSync(cardsFolder()).filter((file) => file.endsWith('.json')).sort();
-    expect(files).toEqual(Object.keys(CARD_INPUTS).sort());
+  it('every wizard template the models list is in cards/, and every verb is on some card', () => {
+    const files = fs.readdirSync(cardsFolder()).filter((file) => file.endsWith('.json'));
+    expect(files).toEqual(expect.arrayContaining(Object.keys(CARD_INPUTS)));
     const used = new Set(rendered.flatMap(([, , card]) => parseAdaptiveCard(card).verbs));
     expect(ALL_WIZARD_VERBS.filter((verb) => !used.has(verb))).toEqual([]);
   });

@@ -9,6 +9,7 @@
  */
 import type { ReportStore } from '../../src/store/report-store';
 import { describeMessagingContract } from './contract/messaging-contract';
+import { describeOfficerDataContract } from './contract/officer-data-contract';
 import { describeOrganisationContract } from './contract/organisation-contract';
 import { describePrioritiesContract } from './contract/priorities-contract';
 import { describeReportsContract } from './contract/reports-contract';
@@ -23,6 +24,7 @@ export function describeReportStoreContract(
     describePrioritiesContract(openStore);
     describeReportsContract(openStore);
     describeMessagingContract(openStore);
+    describeOfficerDataContract(openStore);
     describeTextContract(openStore);
   });
 }

@@ -8,12 +8,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError, NotFoundError, StoreOpenError } from '../../src/store/errors';
 import { applyMigrations, MIGRATIONS } from '../../src/store/sqlite/migrations';
+import * as rows from '../../src/store/sqlite/sqlite-rows';
 import { SqliteReportStore } from '../../src/store/sqlite/sqlite-store';
 import {
   aConversationLink,
   aCover,
   aDelivery,
   aLocality,
+  aPersonalDataConfirmation,
   anEvent,
   anOfficer,
   anUpdate,
@@ -93,7 +95,7 @@ describe('SqliteReportStore on disk', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(1);
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
       expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
-      expect(applyMigrations(db)).toEqual([2]);
+      expect(applyMigrations(db)).toEqual(MIGRATIONS.slice(1).map((migration) => migration.version));
       expect(applyMigrations(db)).toEqual([]);
     } finally {
       db.close();
@@ -146,6 +148,45 @@ describe('SqliteReportStore on disk', () => {
     await store.upsertLocality(aLocality());
     await expect(save(store)).rejects.toBeInstanceOf(NotFoundError);
     await expect(save(store)).rejects.toThrow(`${what} does not exist`);
+  });
+
+  it('upgrades a file from before personal-data confirmations: old updates read back without any, new ones keep theirs', async () => {
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+    const older = new Database(dbPath);
+    try {
+      applyMigrations(older, MIGRATIONS.filter((migration) => migration.version <= 2));
+      older.prepare('INSERT INTO localities (id, name, sort_order) VALUES (@id, @name, @sort_order)').run(rows.localityToRow(aLocality()));
+      const priorityRow = rows.priorityToRow(aPriority(), 1);
+      older.prepare(`INSERT INTO priorities (${Object.keys(priorityRow).join(', ')}) VALUES (${Object.keys(priorityRow).map((c) => `@${c}`).join(', ')})`).run(priorityRow);
+      const { personal_data_confirmations: _notYetAColumn, ...updateRow } = rows.updateToRow(anUpdate(), 1);
+      older.prepare(`INSERT INTO priority_updates (${Object.keys(updateRow).join(', ')}) VALUES (${Object.keys(updateRow).map((c) => `@${c}`).join(', ')})`).run(updateRow);
+    } finally {
+      older.close();
+    }
+
+    const upgraded = open();
+    expect(inspect((db) => db.pragma('user_version', { simple: true }))).toBe(3);
+    const plain = await upgraded.getPriorityUpdate(anUpdate().priorityId, anUpdate().term);
+    expect(plain).toEqual({ ...anUpdate(), version: 1 });
+    expect(plain && 'personalDataConfirmations' in plain).toBe(false);
+    const confirmations = { impactSoFar: aPersonalDataConfirmation() };
+    const confirmed = await upgraded.savePriorityUpdate({ ...anUpdate(), personalDataConfirmations: confirmations }, 1);
+    expect(confirmed).toEqual({ ...anUpdate(), personalDataConfirmations: confirmations, version: 2 });
+  });
+
+  it.each([
+    ['not JSON', '{impactSoFar', /JSON/],
+    ['an unknown section', JSON.stringify({ headteacherNotes: { findingKinds: ['phone'], reason: 'school office', confirmedBy: 'o', confirmedAt: '2024-10-21T14:04:30Z' } }), /Invalid enum value/],
+    ['a confirmation without a reason', JSON.stringify({ impactSoFar: { findingKinds: ['phone'], reason: '', confirmedBy: 'o', confirmedAt: '2024-10-21T14:04:30Z' } }), /at least 3/],
+  ])('fails loudly on a damaged confirmations column: %s', async (_label, damaged, message) => {
+    const store = open();
+    await store.upsertLocality(aLocality());
+    await store.savePriority(aPriority(), 0);
+    await store.savePriorityUpdate(anUpdate({ personalDataConfirmations: { impactSoFar: aPersonalDataConfirmation() } }), 0);
+    const db = new Database(dbPath);
+    db.prepare('UPDATE priority_updates SET personal_data_confirmations = ?').run(damaged);
+    db.close();
+    await expect(store.getPriorityUpdate(anUpdate().priorityId, anUpdate().term)).rejects.toThrow(message);
   });
 
   it('works in memory', async () => {

@@ -14,6 +14,7 @@ import type {
   ReportEvent,
   SectionText,
 } from '../../src/domain/model';
+import type { PersonalDataConfirmation } from '../../src/domain/personal-data';
 
 export const items = (...lines: string[]): SectionText => ({ kind: 'items', items: lines });
 export const prose = (...paragraphs: string[]): SectionText => ({ kind: 'prose', paragraphs });
@@ -96,6 +97,17 @@ export function anUpdate(overrides: Partial<PriorityUpdate> = {}): PriorityUpdat
     updatedBy: 'officer-alison-walsh',
     updatedAt: '2024-10-21T14:05:00.000Z',
     version: 0,
+    ...overrides,
+  };
+}
+
+/** An author's reason for keeping flagged text, as the section card records it. */
+export function aPersonalDataConfirmation(overrides: Partial<PersonalDataConfirmation> = {}): PersonalDataConfirmation {
+  return {
+    findingKinds: ['named-child'],
+    reason: 'Jack Smith is the chair of governors at St Mary\'s, not a pupil.',
+    confirmedBy: 'officer-alison-walsh',
+    confirmedAt: '2024-10-21T14:04:30.000Z',
     ...overrides,
   };
 }

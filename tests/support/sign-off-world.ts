@@ -4,7 +4,7 @@
  * Spring 2025 report of Central Lancs is fully drafted, so an EPO can review and submit it.
  */
 import type { AdaptiveCardJson } from '../../src/cards/render-card';
-import { cardsOf, type HarnessUser } from './bot-harness';
+import { cardText, cardsOf, type HarnessUser } from './bot-harness';
 import { anOfficer, anUpdate, items, prose } from './builders';
 import { openReportCard, press, SPRING, startWizardWorld, type ShownCard, type WizardWorld } from './wizard-world';
 
@@ -56,4 +56,18 @@ export function latestCard(world: WizardWorld, user: HarnessUser): ShownCard {
   const last = withCards[withCards.length - 1];
   if (!last) throw new Error('no card in the chat');
   return { card: cardsOf(last)[0] as AdaptiveCardJson, messageId: last.id };
+}
+
+/** Waits (up to five seconds) for a card the bot sends in the background to reach a user's chat. */
+export async function waitForCard(world: WizardWorld, user: HarnessUser, contains: string): Promise<ShownCard> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const found = world.bot
+      .activitiesIn(user)
+      .filter((recorded) => cardsOf(recorded).some((card) => cardText(card).includes(contains)))
+      .pop();
+    if (found) return { card: cardsOf(found)[0] as AdaptiveCardJson, messageId: found.id };
+    if (Date.now() > deadline) throw new Error(`no card containing "${contains}" reached ${user.name}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

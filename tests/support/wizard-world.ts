@@ -90,15 +90,22 @@ export function refreshOf(card: unknown): { verb: string; data: Record<string, u
   return { verb: refresh.action.verb, data: refresh.action.data, userIds: refresh.userIds };
 }
 
+/** POSTs an activity to another bot server (a restarted one) than the harness's own. */
+async function postTo(baseUrl: string, activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
 /** Sends an Action.Execute invoke as Teams would, from `user`, replying to `messageId`. */
 export async function invoke(
   world: WizardWorld,
   user: HarnessUser,
   verb: string,
   data: Record<string, unknown>,
-  options: { messageId?: string; trigger?: 'manual' | 'automatic' } = {},
+  options: { messageId?: string; trigger?: 'manual' | 'automatic'; baseUrl?: string } = {},
 ): Promise<InvokeResponseBody> {
-  const { status, body } = await world.bot.post({
+  const activity = {
     id: randomUUID(),
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -112,7 +119,8 @@ export async function invoke(
     locale: 'en-GB',
     ...(options.messageId ? { replyToId: options.messageId } : {}),
     value: { action: { type: 'Action.Execute', verb, data }, trigger: options.trigger ?? 'manual' },
-  });
+  };
+  const { status, body } = options.baseUrl ? await postTo(options.baseUrl, activity) : await world.bot.post(activity);
   if (status !== 200) throw new Error(`the bot answered ${status}: ${JSON.stringify(body)}`);
   return body as InvokeResponseBody;
 }
@@ -181,4 +189,34 @@ export function inputValue(card: unknown, id: string): unknown {
   };
   visit(card);
   return value;
+}
+
+/** What an EPO types into each section card of one priority, in the report's order. */
+export interface PriorityTexts {
+  readonly priority: string;
+  readonly intendedOutcomes: string;
+  readonly activityLastPeriod: string;
+  readonly plannedActivityNextPeriod: string;
+  readonly impactSoFar: string;
+  readonly exitStrategy: string;
+}
+
+/**
+ * From a priority's first section card, types each section and presses Save and next six times
+ * (marking last term's planned items with `carryForward` on the Activity card). Resolves to the
+ * report card the last Save and finish returns.
+ */
+export async function writePriority(
+  world: WizardWorld,
+  user: HarnessUser,
+  titleCard: ShownCard,
+  texts: PriorityTexts,
+  carryForward: Record<string, string> = {},
+): Promise<ShownCard> {
+  let shown = titleCard;
+  for (const section of ['priority', 'intendedOutcomes', 'activityLastPeriod', 'plannedActivityNextPeriod', 'impactSoFar', 'exitStrategy'] as const) {
+    const extra = section === 'activityLastPeriod' ? carryForward : {};
+    shown = await press(world, user, shown, 'tass.section.saveNext', { text: texts[section], ...extra });
+  }
+  return shown;
 }

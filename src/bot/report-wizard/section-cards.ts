@@ -39,8 +39,9 @@ export interface SectionCardOptions {
   readonly problems?: readonly string[];
   /** A co-author's newer text: who saved it, when, and what it says. */
   readonly conflict?: { readonly savedBy: string; readonly savedAt: string; readonly text: string };
-  /** The version and basis to carry instead of the stored ones (after a conflict, the newer version). */
+  /** The version and basis the author's view was based on, when re-showing their own text after a problem. */
   readonly version?: number;
+  readonly basis?: string;
 }
 
 function joinLines(lines: readonly string[], previewChars: number | undefined): string {
@@ -73,7 +74,7 @@ export function buildSectionCard(
     priorityId: entry.priority.id,
     section,
     version: options.version ?? entry.update.version,
-    basis: sectionStamp(stored),
+    basis: options.basis ?? sectionStamp(stored),
   });
   const step = SECTION_NAMES.indexOf(section);
   const previousLabel = termShortLabel(previousTerm(state.term));

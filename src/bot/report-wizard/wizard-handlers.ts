@@ -81,6 +81,7 @@ async function handleSection(deps: BotDeps, actor: WizardActor, raw: unknown, mo
       carryForward: action.carryForward,
       problems: outcome.problems,
       version: context.version,
+      basis: context.basis,
     });
   }
   const fresh = await loadReportState(deps.store, context.localityId, context.term);

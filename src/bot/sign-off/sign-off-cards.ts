@@ -89,6 +89,14 @@ export function buildHistoryCard(state: SignOffState): AdaptiveCardJson {
         ...(line.comment ? { comment: escapeCardText(shortenText(line.comment, previewChars ?? 2000)) } : {}),
       })),
       hasLines: lines.length > 0,
+      writers: state.updates.flatMap((update) =>
+        update.updatedBy
+          ? [{
+              title: escapeCardText(shortenText(update.title, previewChars ?? 300)),
+              line: escapeCardText(`${nameOf(state, update.updatedBy)}${update.updatedAt ? ` at ${formatWhen(update.updatedAt)}` : ''}`),
+            }]
+          : [],
+      ),
     }),
   );
 }

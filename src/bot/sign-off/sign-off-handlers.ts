@@ -47,11 +47,10 @@ async function decide(deps: BotDeps, messenger: ProactiveMessenger, actor: Wizar
     case 'decided':
       deps.logger.info({ localityId, term, officerId: actor.officer.id, decision }, 'sign-off decided');
       if (decision === 'return') {
-        try {
-          await sendReturnedReport(deps, messenger, localityId, term, at, actor.officer.name);
-        } catch (error) {
+        // In the background: Teams wants the invoke answered within seconds.
+        void sendReturnedReport(deps, messenger, localityId, term, at, actor.officer.name).catch((error: unknown) => {
           deps.logger.warn({ localityId, term, err: { type: error instanceof Error ? error.name : typeof error } }, 'telling the EPOs of a return failed');
-        }
+        });
       }
       return signOffCard(deps, actor, state, { notice: decision === 'approve' ? 'Approved. It goes into the county report.' : 'Returned. The EPOs can change it and submit it again.' });
   }

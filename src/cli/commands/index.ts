@@ -9,7 +9,10 @@ import { registerImportCommand } from './import';
 import { registerCompileCommand } from './compile';
 import { registerProvisionCommand } from './provision';
 import { registerCoverCommand } from './cover';
+import { registerLocalityCommand } from './locality';
+import { registerOfficerCommand } from './officer';
+import { registerOutcomesCommand } from './outcomes';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerTermsCommand, registerServeCommand, registerCampaignCommand, registerPackageCommand, registerStartCommand, registerImportCommand, registerCompileCommand, registerProvisionCommand, registerCoverCommand];
+export const COMMANDS: readonly RegisterCommand[] = [registerTermsCommand, registerServeCommand, registerCampaignCommand, registerPackageCommand, registerStartCommand, registerImportCommand, registerCompileCommand, registerProvisionCommand, registerCoverCommand, registerLocalityCommand, registerOfficerCommand, registerOutcomesCommand];

@@ -10,3 +10,12 @@ export {
 export { findPersonalData, findPersonalDataInSection, findingKinds, type LineFindings } from './find-personal-data';
 export { escapeCardMarkdown, highlightFindings } from './highlight';
 export { isValidNhsNumber, isValidUpn } from './identifiers';
+export {
+  guardSection,
+  sectionConfirmationsSchema,
+  sectionTextOf,
+  unconfirmedSections,
+  withSectionConfirmation,
+  type SectionGuardDecision,
+  type UnconfirmedSection,
+} from './section-confirmations';

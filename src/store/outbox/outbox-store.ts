@@ -189,6 +189,18 @@ export class OutboxReportStore implements ReportStore {
     });
   }
 
+  /**
+   * Erasing an officer's data goes straight to SharePoint and only when nothing is queued: a
+   * queued write replayed afterwards could bring the erased data back.
+   */
+  private erase<T>(doing: string, work: () => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const waiting = this.pendingItems().length;
+      if (waiting > 0) throw new StoreUnavailableError(`cannot ${doing} while ${waiting} write(s) wait in the outbox for SharePoint; try again once they are stored`);
+      return work();
+    });
+  }
+
   private queuedValue<T>(write: OutboxWrite, index = 0): T {
     return writtenEntities(write)[index].value as T;
   }
@@ -254,6 +266,10 @@ export class OutboxReportStore implements ReportStore {
       (!filter.localityId || o.localityIds.includes(filter.localityId)) && (!filter.role || o.roles.includes(filter.role));
     const list = this.overlay('officer', await this.inner.listOfficers(filter), (o) => o.id, belongs);
     return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  deleteOfficer(id: string): Promise<void> {
+    return this.erase('delete an officer', () => this.inner.deleteOfficer(id));
   }
 
   savePriority(priority: Priority, expectedVersion: number): Promise<Priority> {
@@ -327,11 +343,19 @@ export class OutboxReportStore implements ReportStore {
     return [...stored, ...queued];
   }
 
+  reassignReportEvents(officerId: string, replacementId: string): Promise<number> {
+    return this.erase('rewrite report events', () => this.inner.reassignReportEvents(officerId, replacementId));
+  }
+
   saveConversationLink(link: ConversationLink): Promise<void> {
     return this.write({ op: 'saveConversationLink', link }, () => this.inner.saveConversationLink(link), () => undefined);
   }
   getConversationLink(officerId: string): Promise<ConversationLink | undefined> {
     return this.readOne('conversationLink', officerId, () => this.inner.getConversationLink(officerId));
+  }
+
+  deleteConversationLink(officerId: string): Promise<void> {
+    return this.erase('delete a conversation link', () => this.inner.deleteConversationLink(officerId));
   }
 
   recordDelivery(delivery: CampaignDelivery): Promise<void> {
@@ -340,6 +364,13 @@ export class OutboxReportStore implements ReportStore {
   async listDeliveries(term: TermKey, kind?: string): Promise<CampaignDelivery[]> {
     const belongs = (d: CampaignDelivery) => d.term === term && (!kind || d.kind === kind);
     return this.overlay('delivery', await this.inner.listDeliveries(term, kind), deliveryKeyOf, belongs);
+  }
+
+  async listDeliveriesTo(officerId: string): Promise<CampaignDelivery[]> {
+    return this.overlay('delivery', await this.inner.listDeliveriesTo(officerId), deliveryKeyOf, (d) => d.officerId === officerId);
+  }
+  deleteDeliveriesTo(officerId: string): Promise<void> {
+    return this.erase('delete campaign deliveries', () => this.inner.deleteDeliveriesTo(officerId));
   }
 
   saveCover(cover: CoverAssignment): Promise<void> {

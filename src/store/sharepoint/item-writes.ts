@@ -20,7 +20,8 @@ export interface WriteContext {
 
 /** True when the stored item holds every readable value we wrote: our write landed. */
 export function holds(item: StoredItem | undefined, fields: Fields, columns: readonly string[]): boolean {
-  return item !== undefined && columns.every((column) => item.fields[column] === fields[column]);
+  // Graph leaves a column that holds null out of the item's fields, so absent and null are alike.
+  return item !== undefined && columns.every((column) => (item.fields[column] ?? null) === (fields[column] ?? null));
 }
 
 function storedVersion(item: StoredItem | undefined): number {

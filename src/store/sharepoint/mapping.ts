@@ -16,7 +16,8 @@ import type {
   SectionText,
 } from '../../domain/model';
 import { termFromKey, termLabel, type Term } from '../../domain/term';
-import { DATA_COLUMN, KEY_COLUMN, PRIORITY_SECTIONS, UPDATE_SECTIONS, VERSION_COLUMN, type ListKey } from './schema';
+import { sectionConfirmationsSchema } from '../../domain/personal-data/section-confirmations';
+import { CONFIRMATIONS_COLUMN, DATA_COLUMN, KEY_COLUMN, PRIORITY_SECTIONS, UPDATE_SECTIONS, VERSION_COLUMN, type ListKey } from './schema';
 
 export type Fields = Record<string, unknown>;
 
@@ -65,6 +66,21 @@ function section(fields: Readonly<Fields>, column: string): SectionText {
   const raw = fields[`${column}Data`];
   if (typeof raw !== 'string') throw new CorruptItemError(String(fields[KEY_COLUMN] ?? '?'));
   return JSON.parse(raw) as SectionText;
+}
+
+/** The confirmations column: absent (null) when none, else JSON checked with zod. */
+function confirmations(fields: Readonly<Fields>): Pick<PriorityUpdate, 'personalDataConfirmations'> {
+  const raw = fields[CONFIRMATIONS_COLUMN];
+  if (raw === undefined || raw === null || raw === '') return {};
+  if (typeof raw !== 'string') throw new CorruptItemError(String(fields[KEY_COLUMN] ?? '?'));
+  let checked: ReturnType<typeof sectionConfirmationsSchema.safeParse>;
+  try {
+    checked = sectionConfirmationsSchema.safeParse(JSON.parse(raw));
+  } catch {
+    throw new CorruptItemError(String(fields[KEY_COLUMN] ?? '?'));
+  }
+  if (!checked.success) throw new CorruptItemError(String(fields[KEY_COLUMN] ?? '?'));
+  return { personalDataConfirmations: checked.data };
 }
 
 function version(fields: Readonly<Fields>): number {
@@ -174,17 +190,19 @@ export const updateMapping: EntityMapping<PriorityUpdate> = {
       CarryForward: update.carryForward.map((mark) => `• ${mark.item} (${mark.outcome})`).join('\n'),
       UpdatedBy: update.updatedBy ?? null,
       UpdatedAt: dateTime(update.updatedAt),
+      [CONFIRMATIONS_COLUMN]: update.personalDataConfirmations === undefined ? null : JSON.stringify(update.personalDataConfirmations),
       [VERSION_COLUMN]: update.version,
-      [DATA_COLUMN]: JSON.stringify(withoutKeys(update, [...UPDATE_SECTION_NAMES, 'version'])),
+      [DATA_COLUMN]: JSON.stringify(withoutKeys(update, [...UPDATE_SECTION_NAMES, 'personalDataConfirmations', 'version'])),
     };
   },
   fromFields: (fields) =>
     ({
-      ...data(fields),
+      ...withoutKeys(data(fields), ['personalDataConfirmations']),
       ...Object.fromEntries(UPDATE_SECTIONS.map(([property, column]) => [property, section(fields, column)])),
+      ...confirmations(fields),
       version: version(fields),
     }) as unknown as PriorityUpdate,
-  readColumns: [KEY_COLUMN, VERSION_COLUMN, DATA_COLUMN, ...UPDATE_SECTIONS.map(([, column]) => `${column}Data`)],
+  readColumns: [KEY_COLUMN, VERSION_COLUMN, DATA_COLUMN, CONFIRMATIONS_COLUMN, ...UPDATE_SECTIONS.map(([, column]) => `${column}Data`)],
 };
 
 export const reportKey = (localityId: string, term: string): string => `${localityId}|${term}`;

@@ -42,6 +42,8 @@ export const KEY_COLUMN = 'TassKey';
 export const VERSION_COLUMN = 'TassVersion';
 /** The exact JSON of the entity's fields other than its sections. */
 export const DATA_COLUMN = 'TassData';
+/** On priority updates: the exact JSON of the personal-data confirmations, by section. */
+export const CONFIRMATIONS_COLUMN = 'PersonalDataConfirmationsData';
 
 const key: ColumnSpec = { name: KEY_COLUMN, displayName: 'TASS key', description: 'Identifies the record for the TASS bot. Do not edit.', type: { kind: 'text' }, indexed: true, unique: true, hidden: true };
 const version: ColumnSpec = { name: VERSION_COLUMN, displayName: 'Version', description: 'Goes up by one on every save.', type: { kind: 'number' } };
@@ -150,6 +152,13 @@ export const LIST_SPECS: Record<ListKey, ListSpec> = {
       multiline('CarryForward', 'Last term\'s planned items', `One per line with its outcome (${CARRY_FORWARD_OUTCOMES.join(', ')}).`),
       text('UpdatedBy', 'Updated by'),
       date('UpdatedAt', 'Updated at'),
+      {
+        name: CONFIRMATIONS_COLUMN,
+        displayName: 'Personal data confirmations (data)',
+        description: 'Why flagged text was kept, by section, for the TASS bot. Do not edit.',
+        type: { kind: 'multilineText' },
+        hidden: true,
+      },
       version,
       data,
     ],

@@ -40,7 +40,7 @@ import {
   type EntityMapping,
 } from './mapping';
 import { saveAllOrNothing, type VersionedWrite } from './report-batch';
-import type { ListKey } from './schema';
+import { KEY_COLUMN } from './schema';
 
 export interface SharePointStoreOptions {
   /** GRAPH_BASE_URL, e.g. https://graph.microsoft.com/v1.0 */
@@ -140,6 +140,24 @@ export class SharePointReportStore implements ReportStore {
       .sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id));
   }
 
+  deleteOfficer(id: string): Promise<void> {
+    return this.removeByKey(officerMapping, id);
+  }
+
+  /** Deletes the item with this key, if there is one; an item deleted meanwhile is not an error. */
+  private async removeByKey<T>(mapping: EntityMapping<T>, key: string): Promise<void> {
+    const item = await this.read(`reading a ${mapping.entityName}`, () => this.items.findByKey(mapping.list, key, [KEY_COLUMN]));
+    if (item) await this.removeItem(mapping, item.id, key);
+  }
+
+  private async removeItem<T>(mapping: EntityMapping<T>, itemId: string, key: string): Promise<void> {
+    try {
+      await this.items.remove(mapping.list, itemId, key);
+    } catch (error) {
+      if (statusOf(error) !== 404) throw unavailable(error, `deleting a ${mapping.entityName}`);
+    }
+  }
+
   savePriority(priority: Priority, expectedVersion: number): Promise<Priority> {
     return saveVersioned(this.writes, priorityMapping, priority, expectedVersion);
   }
@@ -230,12 +248,27 @@ export class SharePointReportStore implements ReportStore {
       .filter((event) => event.localityId === localityId && event.term === term);
   }
 
+  async reassignReportEvents(officerId: string, replacementId: string): Promise<number> {
+    // `By` is not indexed (events are read per report), and erasing an officer is rare: read all.
+    const found = await this.read('reading report events', () => this.items.query('events', {}, eventReadColumns));
+    const theirs = found.sort(byItemId).filter((item) => eventFromFields(item.fields).by === officerId);
+    for (const item of theirs) {
+      const event = { ...eventFromFields(item.fields), by: replacementId };
+      await this.read('rewriting a report event', () => this.items.update('events', item.id, eventFields(event, String(item.fields[KEY_COLUMN]))));
+    }
+    return theirs.length;
+  }
+
   async saveConversationLink(link: ConversationLink): Promise<void> {
     await upsert(this.writes, linkMapping, link);
   }
 
   getConversationLink(officerId: string): Promise<ConversationLink | undefined> {
     return this.one(linkMapping, officerId);
+  }
+
+  deleteConversationLink(officerId: string): Promise<void> {
+    return this.removeByKey(linkMapping, officerId);
   }
 
   async recordDelivery(delivery: CampaignDelivery): Promise<void> {
@@ -247,19 +280,26 @@ export class SharePointReportStore implements ReportStore {
     return deliveries.filter((d) => d.term === term && (!kind || d.kind === kind));
   }
 
+  /** Deliveries are filtered here: `OfficerId` is not indexed, and this is only for data requests. */
+  private async deliveryItemsTo(officerId: string): Promise<StoredItem[]> {
+    const found = await this.read('reading campaign deliveries', () => this.items.query(deliveryMapping.list, {}, deliveryMapping.readColumns));
+    return found.sort(byItemId).filter((item) => deliveryMapping.fromFields(item.fields).officerId === officerId);
+  }
+
+  async listDeliveriesTo(officerId: string): Promise<CampaignDelivery[]> {
+    return (await this.deliveryItemsTo(officerId)).map((item) => deliveryMapping.fromFields(item.fields));
+  }
+
+  async deleteDeliveriesTo(officerId: string): Promise<void> {
+    for (const item of await this.deliveryItemsTo(officerId)) await this.removeItem(deliveryMapping, item.id, String(item.fields[KEY_COLUMN]));
+  }
+
   async saveCover(cover: CoverAssignment): Promise<void> {
     await upsert(this.writes, coverMapping, cover);
   }
 
-  async deleteCover(id: string): Promise<void> {
-    const list: ListKey = 'covers';
-    const item = await this.read('reading a cover', () => this.items.findByKey(list, id, coverMapping.readColumns));
-    if (!item) return;
-    try {
-      await this.items.remove(list, item.id, id);
-    } catch (error) {
-      if (statusOf(error) !== 404) throw unavailable(error, 'deleting a cover');
-    }
+  deleteCover(id: string): Promise<void> {
+    return this.removeByKey(coverMapping, id);
   }
 
   async listCovers(localityId?: string): Promise<CoverAssignment[]> {

@@ -127,6 +127,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cover_assignments_locality ON cover_assignments (locality_id, date_from, id);
     `,
   },
+  {
+    version: 3,
+    name: 'personal-data confirmations on priority updates',
+    sql: `
+      ALTER TABLE priority_updates ADD COLUMN personal_data_confirmations TEXT;
+    `,
+  },
 ];
 
 /** The tables a TASS database holds; anything else in a fresh-looking file means it is someone else's. */

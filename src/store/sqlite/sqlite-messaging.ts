@@ -27,6 +27,11 @@ export class SqliteMessagingTables {
     return (found as rows.ReportEventRow[]).map(rows.rowToEvent);
   }
 
+  /** Rewrites the officer id on their events; `seq` is untouched, so the order stays. */
+  reassignReportEvents(officerId: string, replacementId: string): number {
+    return this.db.prepare('UPDATE report_events SET by_officer = ? WHERE by_officer = ?').run(replacementId, officerId).changes;
+  }
+
   saveConversationLink(link: ConversationLink): void {
     this.write('conversation_links', rows.linkToRow(link), ['officer_id']);
   }
@@ -36,6 +41,10 @@ export class SqliteMessagingTables {
       | rows.ConversationLinkRow
       | undefined;
     return row && rows.rowToLink(row);
+  }
+
+  deleteConversationLink(officerId: string): void {
+    this.db.prepare('DELETE FROM conversation_links WHERE officer_id = ?').run(officerId);
   }
 
   /** A replaced delivery is updated in place, so it keeps its `seq` and its place in the list. */
@@ -49,6 +58,15 @@ export class SqliteMessagingTables {
         ? this.db.prepare('SELECT * FROM campaign_deliveries WHERE term = ? ORDER BY seq').all(term)
         : this.db.prepare('SELECT * FROM campaign_deliveries WHERE term = ? AND kind = ? ORDER BY seq').all(term, kind);
     return (found as rows.DeliveryRow[]).map(rows.rowToDelivery);
+  }
+
+  listDeliveriesTo(officerId: string): CampaignDelivery[] {
+    const found = this.db.prepare('SELECT * FROM campaign_deliveries WHERE officer_id = ? ORDER BY seq').all(officerId);
+    return (found as rows.DeliveryRow[]).map(rows.rowToDelivery);
+  }
+
+  deleteDeliveriesTo(officerId: string): void {
+    this.db.prepare('DELETE FROM campaign_deliveries WHERE officer_id = ?').run(officerId);
   }
 
   saveCover(cover: CoverAssignment): void {

@@ -19,6 +19,7 @@ import {
   type PriorityUpdate,
   type SectionText,
 } from '../../domain/model';
+import { sectionConfirmationsSchema } from '../../domain/personal-data/section-confirmations';
 
 const SectionTextSchema: z.ZodType<SectionText> = z.union([
   z.object({ kind: z.literal('items'), items: z.array(z.string()) }),
@@ -152,6 +153,8 @@ export interface PriorityUpdateRow {
   sections_done: string;
   rag: string | null;
   figures: string;
+  /** JSON of the section confirmations; NULL when none (and in rows from before migration 3). */
+  personal_data_confirmations: string | null;
   updated_by: string | null;
   updated_at: string | null;
   version: number;
@@ -171,6 +174,7 @@ export const updateToRow = (u: PriorityUpdate, version: number): PriorityUpdateR
   sections_done: json(u.sectionsDone),
   rag: u.rag ?? null,
   figures: json(u.figures.map((figure) => ({ value: figure.value, counts: figure.counts }))),
+  personal_data_confirmations: u.personalDataConfirmations === undefined ? null : json(u.personalDataConfirmations),
   updated_by: u.updatedBy ?? null,
   updated_at: u.updatedAt ?? null,
   version,
@@ -190,6 +194,10 @@ export const rowToUpdate = (r: PriorityUpdateRow): PriorityUpdate => ({
   sectionsDone: parsed(SectionNameList, r.sections_done),
   ...optional('rag', r.rag === null ? null : z.enum(RAG_STATUSES).parse(r.rag)),
   figures: parsed(FigureList, r.figures),
+  ...optional(
+    'personalDataConfirmations',
+    r.personal_data_confirmations === null ? null : parsed(sectionConfirmationsSchema, r.personal_data_confirmations),
+  ),
   ...optional('updatedBy', r.updated_by),
   ...optional('updatedAt', r.updated_at),
   version: r.version,

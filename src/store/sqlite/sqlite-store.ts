@@ -123,6 +123,12 @@ export class SqliteReportStore implements ReportStore {
     });
   }
 
+  deleteOfficer(id: string): Promise<void> {
+    return this.attempt(() => {
+      this.db.prepare('DELETE FROM officers WHERE id = ?').run(id);
+    });
+  }
+
   // Priorities
 
   private getPrioritySync(id: string): Priority | undefined {
@@ -279,6 +285,10 @@ export class SqliteReportStore implements ReportStore {
     return this.attempt(() => this.messaging.listReportEvents(localityId, term));
   }
 
+  reassignReportEvents(officerId: string, replacementId: string): Promise<number> {
+    return this.attempt(() => this.messaging.reassignReportEvents(officerId, replacementId));
+  }
+
   // Proactive messaging
 
   saveConversationLink(link: ConversationLink): Promise<void> {
@@ -289,12 +299,24 @@ export class SqliteReportStore implements ReportStore {
     return this.attempt(() => this.messaging.getConversationLink(officerId));
   }
 
+  deleteConversationLink(officerId: string): Promise<void> {
+    return this.attempt(() => this.messaging.deleteConversationLink(officerId));
+  }
+
   recordDelivery(delivery: CampaignDelivery): Promise<void> {
     return this.attempt(() => this.messaging.recordDelivery(delivery));
   }
 
   listDeliveries(term: TermKey, kind?: string): Promise<CampaignDelivery[]> {
     return this.attempt(() => this.messaging.listDeliveries(term, kind));
+  }
+
+  listDeliveriesTo(officerId: string): Promise<CampaignDelivery[]> {
+    return this.attempt(() => this.messaging.listDeliveriesTo(officerId));
+  }
+
+  deleteDeliveriesTo(officerId: string): Promise<void> {
+    return this.attempt(() => this.messaging.deleteDeliveriesTo(officerId));
   }
 
   // Cover for absence

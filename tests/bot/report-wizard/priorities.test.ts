@@ -81,6 +81,15 @@ describe('priorities', () => {
     expect(world.bot.logs.some((line) => line['msg'] === 'wizard action refused: not an EPO of the locality')).toBe(true);
   });
 
+  it('lets an officer covering for an absent EPO work on the covered locality while the cover lasts', async () => {
+    await world.bot.store.saveCover({ id: 'cover-peter', localityId: 'central-lancs', coverOfficerId: 'officer-peter-hale', absentOfficerId: 'officer-claire-fox', from: '2025-03-01', to: '2025-03-31', assignedBy: 'officer-helen-brooks' });
+    const report = await openReportCard(world, world.claire);
+    const sectionCard = await press(world, world.claire, report, 'tass.priority.continue');
+    const body = await invoke(world, world.peter, 'tass.section.saveDraft', { ...sectionCardAction(sectionCard.card), text: 'School avoidance in Chorley' });
+    expect(cardText(body.value)).toContain('Draft saved');
+    expect(await world.bot.store.getPriorityUpdate('central-school-avoidance', SPRING)).toMatchObject({ title: 'School avoidance in Chorley', updatedBy: 'officer-peter-hale' });
+  });
+
   it('answers forged or damaged card data with a card, not an error', async () => {
     const body = await invoke(world, world.claire, 'tass.section.saveNext', { localityId: 'central-lancs', term: 'next week', version: 'x' });
     expect(body.statusCode).toBe(200);

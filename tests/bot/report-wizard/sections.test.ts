@@ -5,9 +5,10 @@
 import { SECTION_HEADINGS, type SectionName, type SectionText } from '../../../src/domain/model';
 import { SECTION_GUIDANCE } from '../../../src/bot/report-wizard/section-guidance';
 import { escapeCardText } from '../../../src/cards/escape-card-text';
+import { createBotServer } from '../../../src/server/create-bot-server';
 import { cardText } from '../../support/bot-harness';
 import { items, prose } from '../../support/builders';
-import { inputValue, openReportCard, press, SPRING, startWizardWorld, type ShownCard, type WizardWorld } from '../../support/wizard-world';
+import { actionsOf, inputValue, invoke, openReportCard, press, SPRING, startWizardWorld, type ShownCard, type WizardWorld } from '../../support/wizard-world';
 
 const PRIORITY_ID = 'central-school-avoidance';
 const SAVE_NEXT = 'tass.section.saveNext';
@@ -112,5 +113,24 @@ describe('section cards of a priority', () => {
     const resumed = await press(world, world.alison, await openReportCard(world, world.alison), 'tass.priority.continue');
     expect(cardText(resumed.card)).toContain('Intended Outcomes');
     expect(inputValue(resumed.card, 'text')).toBe('To map the offer\nTo agree a route');
+  });
+
+  it('keeps drafts across a restart: a new bot process on the same store continues where the EPO stopped', async () => {
+    const report = await openReportCard(world, world.claire);
+    const priorityCard = await press(world, world.claire, report, 'tass.priority.continue');
+    const outcomesCard = await press(world, world.claire, priorityCard, SAVE_NEXT, { text: 'School avoidance' });
+    await press(world, world.claire, outcomesCard, SAVE_DRAFT, { text: 'To map the offer\nTo agree a route' });
+
+    await world.bot.bot.close();
+    const restarted = createBotServer({ ...world.bot.deps });
+    const port = await restarted.listen(0, '127.0.0.1');
+    try {
+      const continueData = actionsOf(report.card).find((action) => action.verb === 'tass.priority.continue')!.data;
+      const body = await invoke(world, world.claire, 'tass.priority.continue', continueData, { baseUrl: `http://127.0.0.1:${port}`, messageId: report.messageId });
+      expect(cardText(body.value)).toContain('Intended Outcomes');
+      expect(inputValue(body.value, 'text')).toBe('To map the offer\nTo agree a route');
+    } finally {
+      await restarted.close();
+    }
   });
 });

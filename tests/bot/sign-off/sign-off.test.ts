@@ -6,7 +6,7 @@
  */
 import { sendSignOffRequests } from '../../../src/bot/sign-off';
 import { cardText } from '../../support/bot-harness';
-import { latestCard, startSignOffWorld, submitThroughWizard, type SignOffWorld } from '../../support/sign-off-world';
+import { startSignOffWorld, submitThroughWizard, waitForCard, type SignOffWorld } from '../../support/sign-off-world';
 import { openReportCard, press, SPRING, type ShownCard } from '../../support/wizard-world';
 
 describe('manager sign-off', () => {
@@ -20,9 +20,17 @@ describe('manager sign-off', () => {
 
   async function submittedAndSentToManagers(): Promise<ShownCard> {
     await submitThroughWizard(world, world.claire);
-    await sendSignOffRequests(world.bot.deps, world.bot.bot.messenger, 'central-lancs', SPRING);
-    return latestCard(world, world.mary);
+    return waitForCard(world, world.mary, 'Waiting for approval');
   }
+
+  it('a submission through the wizard sends the sign-off card to the locality\'s managers by itself', async () => {
+    await submitThroughWizard(world, world.claire);
+    const card = await waitForCard(world, world.mary, 'TASS locality report for sign-off');
+    expect(cardText(card.card)).toContain('Submitted by Claire Fox');
+    expect(world.bot.cardsIn(world.omar).filter((c) => cardText(c).includes('for sign-off'))).toHaveLength(0);
+    const approved = await press(world, world.mary, card, 'tass.signoff.approve');
+    expect(cardText(approved.card)).toContain('Approved by Mary Holt');
+  });
 
   it('sends the sign-off card to the managers of the locality only, once per submission', async () => {
     const card = await submittedAndSentToManagers();
@@ -30,6 +38,10 @@ describe('manager sign-off', () => {
     expect(cardText(card.card)).toContain('Waiting for approval');
     expect(cardText(card.card)).toContain('Some concerns');
     expect(world.bot.cardsIn(world.omar).filter((c) => cardText(c).includes('for sign-off'))).toHaveLength(0);
+    // The background send records its delivery just after the card arrives.
+    for (let tries = 0; tries < 100 && !(await world.bot.store.listDeliveries(SPRING)).some((d) => d.kind.startsWith('sign-off:') && d.status === 'sent'); tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const again = await sendSignOffRequests(world.bot.deps, world.bot.bot.messenger, 'central-lancs', SPRING);
     expect(again).toMatchObject({ sent: 0, alreadySent: 1 });
   });
@@ -46,9 +58,7 @@ describe('manager sign-off', () => {
     expect(report).toMatchObject({ status: 'in progress', approval: 'returned', returnComment: 'Please add how many schools attend the panel.' });
 
     // Both EPOs are sent their report card, which shows the comment.
-    for (const epo of [world.claire, world.alison]) {
-      expect(cardText(latestCard(world, epo).card)).toContain('Please add how many schools attend the panel.');
-    }
+    for (const epo of [world.claire, world.alison]) await waitForCard(world, epo, 'Please add how many schools attend the panel.');
     const { card: reportCard } = await openReportCard(world, world.alison);
     expect(cardText(reportCard)).toContain('Returned for changes');
     expect(cardText(reportCard)).toContain('Please add how many schools attend the panel.');
@@ -99,8 +109,7 @@ describe('manager sign-off', () => {
     await press(world, world.mary, first, 'tass.signoff.return', { returnComment: 'Add the figures.' });
     world.bot.setNow('2025-03-12T10:00:00Z');
     await submitThroughWizard(world, world.alison);
-    await sendSignOffRequests(world.bot.deps, world.bot.bot.messenger, 'central-lancs', SPRING);
-    const second = latestCard(world, world.mary);
+    const second = await waitForCard(world, world.mary, 'Submitted by Alison Walsh');
     await press(world, world.mary, second, 'tass.signoff.approve');
     const history = await press(world, world.mary, second, 'tass.report.history');
     const text = cardText(history.card);

@@ -1,7 +1,7 @@
 /** Contract: priorities and priority updates, their versions, conflicts, orders and paging. */
 import type { Priority, PriorityUpdate } from '../../../src/domain/model';
 import { ConflictError } from '../../../src/store/errors';
-import { aLocality, aPriority, anUpdate, items, NEXT_TERM, prose, SAMPLE_TERM } from '../../support/builders';
+import { aLocality, aPersonalDataConfirmation, aPriority, anUpdate, items, NEXT_TERM, prose, SAMPLE_TERM } from '../../support/builders';
 import { freshStorePerTest, givenOrganisation, race, shuffled, termKeys, type ReportStoreFactory } from './harness';
 
 export function describePrioritiesContract(openStore: ReportStoreFactory): void {
@@ -99,8 +99,20 @@ export function describePrioritiesContract(openStore: ReportStoreFactory): void 
       impactSoFar: prose(),
     });
 
+    const confirmed: PriorityUpdate = anUpdate({
+      personalDataConfirmations: {
+        activityLastPeriod: aPersonalDataConfirmation(),
+        impactSoFar: aPersonalDataConfirmation({
+          findingKinds: ['phone', 'date-of-birth'],
+          reason: 'The 0300 number is the Children & Family Wellbeing service line; the date is a panel date.',
+          confirmedBy: 'officer-claire-fox',
+          confirmedAt: '2024-10-21T14:05:00+01:00',
+        }),
+      },
+    });
+
     it.each([
-      ['with every field', anUpdate()],
+      ['with every field', confirmed],
       ['with no optional fields and empty sections', minimal],
     ])('round-trips an update %s, starting at version 1', async (_label, update) => {
       await givenOrganisation(store());
@@ -108,6 +120,24 @@ export function describePrioritiesContract(openStore: ReportStoreFactory): void 
       expect(saved).toEqual({ ...update, version: 1 });
       await expect(store().getPriorityUpdate(update.priorityId, update.term)).resolves.toEqual(saved);
       await expect(store().getPriorityUpdate(update.priorityId, NEXT_TERM)).resolves.toBeUndefined();
+    });
+
+    it('clears the personal-data confirmations when a later save has none, and sets them again', async () => {
+      await givenOrganisation(store());
+      const first = await store().savePriorityUpdate(confirmed, 0);
+      expect(first.personalDataConfirmations).toEqual(confirmed.personalDataConfirmations);
+      const { personalDataConfirmations: _cleared, ...withoutConfirmations } = first;
+      const second = await store().savePriorityUpdate(withoutConfirmations, 1);
+      expect(second).toEqual({ ...withoutConfirmations, version: 2 });
+      expect('personalDataConfirmations' in second).toBe(false);
+      const reread = await store().getPriorityUpdate(first.priorityId, first.term);
+      expect(reread && 'personalDataConfirmations' in reread).toBe(false);
+      const oneSection = { exitStrategy: aPersonalDataConfirmation({ findingKinds: ['email'] }) };
+      const third = await store().savePriorityUpdate({ ...second, personalDataConfirmations: oneSection }, 2);
+      await expect(store().listPriorityUpdates({ priorityId: first.priorityId })).resolves.toEqual([
+        { ...second, personalDataConfirmations: oneSection, version: 3 },
+      ]);
+      expect(third.version).toBe(3);
     });
 
     it('keeps each term of a priority apart', async () => {

@@ -70,6 +70,18 @@ describe('provisioning the SharePoint lists', () => {
     await expect(planProvisioning(connection, graph.siteId)).resolves.toEqual(expect.objectContaining({ steps: [] }));
   });
 
+  it('adds the hidden personal-data confirmations column to an updates list made before it existed', async () => {
+    await provision();
+    const updates = findList(graph.site, 'TASS Priority Updates')!;
+    updates.columns.splice(updates.columns.findIndex((column) => column.name === 'PersonalDataConfirmationsData'), 1);
+
+    const connection = connectTo(graph);
+    const plan = await planProvisioning(connection, graph.siteId);
+    expect(plan.steps.map(describeStep)).toEqual(['add column "PersonalDataConfirmationsData" to "TASS Priority Updates"']);
+    await applyProvisioning(connection, graph.siteId, plan);
+    expect(findColumn(updates, 'PersonalDataConfirmationsData')).toEqual(expect.objectContaining({ hidden: true, indexed: false }));
+  });
+
   it('says the site cannot be found when SHAREPOINT_SITE_ID is wrong', async () => {
     await expect(planProvisioning(connectTo(graph), 'contoso.sharepoint.com,not-a-site,x')).rejects.toThrow(/404/);
   });

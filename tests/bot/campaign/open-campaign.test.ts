@@ -1,9 +1,9 @@
 /** The term-end campaign: prompts, resumption, reminders, the managers' outstanding list and throttling. */
-import { startBotHarness, cardText, cardsOf, type BotHarness, type HarnessUser } from '../support/bot-harness';
-import { OFFICERS, SPRING_2025, SPRING_2025_DATES, USERS, seedOrganisation } from '../support/bot-organisation';
-import { aReport } from '../support/builders';
-import { openCampaign, sendReminders } from '../../src/bot/campaign/open-campaign';
-import { runCampaignDay } from '../../src/bot/campaign/campaign-day';
+import { startBotHarness, cardText, cardsOf, type BotHarness, type HarnessUser } from '../../support/bot-harness';
+import { OFFICERS, SPRING_2025, SPRING_2025_DATES, USERS, seedOrganisation } from '../../support/bot-organisation';
+import { aReport } from '../../support/builders';
+import { openCampaign, sendReminders } from '../../../src/bot/campaign/open-campaign';
+import { runCampaignDay } from '../../../src/bot/campaign/campaign-day';
 
 const PROMPTS = {
   annPreston: 'Spring – March 2025 report for Preston: 3 active priorities, due 28 March',

@@ -1,0 +1,56 @@
+/**
+ * What a POST to /api/messages must pass before the adapter runs a turn: a JSON object shaped like
+ * a Bot Framework activity (else 400) carrying a token the Bot Framework's own validation accepts
+ * (else 401). botbuilder's ConfigurationBotFrameworkAuthentication, built from the adapter's own
+ * settings and credentials, does the token check; this gate only turns every way it can fail into
+ * the right status. (Left to itself CloudAdapter answers a bad signature with 500, and a body that
+ * is not an activity with an exception.)
+ */
+import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { z } from 'zod';
+
+/** The fields every activity from a channel carries; anything else is not for us. */
+const InboundActivity = z.object({
+  type: z.string().min(1).max(100),
+  channelId: z.string().min(1).max(100),
+  serviceUrl: z.string().max(2000).url().refine((url) => /^https?:\/\//i.test(url), 'not an http(s) URL'),
+  from: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
+  conversation: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
+  recipient: z.object({ id: z.string().max(1000) }).passthrough().optional(),
+  id: z.string().max(1000).optional(),
+}).passthrough();
+
+export type GateResult = { readonly ok: true } | { readonly ok: false; readonly status: 400 | 401 | 503; readonly reason: string };
+
+export interface RequestGate {
+  check(body: unknown, authorization: string | undefined): Promise<GateResult>;
+}
+
+/** Failures of the signing-key metadata download (the Bot Framework cannot be reached): not the caller's fault. */
+function isKeySourceFailure(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 500;
+}
+
+export function createRequestGate(adapter: TeamsAdapter): RequestGate {
+  const authentication = new ConfigurationBotFrameworkAuthentication(adapter.botFrameworkAuthConfig ?? {}, adapter.credentialsFactory);
+  return {
+    async check(body, authorization) {
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        return { ok: false, status: 400, reason: 'the body is not a JSON activity' };
+      }
+      const parsed = InboundActivity.safeParse(body);
+      if (!parsed.success) {
+        return { ok: false, status: 400, reason: `not a Bot Framework activity (${parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ')})` };
+      }
+      try {
+        await authentication.authenticateRequest(body as Activity, authorization ?? '');
+        return { ok: true };
+      } catch (error) {
+        if (isKeySourceFailure(error)) return { ok: false, status: 503, reason: 'the Bot Framework signing keys cannot be read right now' };
+        return { ok: false, status: 401, reason: 'the request does not carry a valid Bot Framework token for this bot' };
+      }
+    },
+  };
+}
