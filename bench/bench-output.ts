@@ -60,6 +60,8 @@ export interface MachineFacts {
   readonly memoryGiB: number;
   readonly node: string;
   readonly platform: string;
+  /** The 1-minute load average when the benchmark started: other work on the machine skews timings. */
+  readonly loadAverage: number;
 }
 
 export function machineFacts(): MachineFacts {
@@ -70,12 +72,16 @@ export function machineFacts(): MachineFacts {
     memoryGiB: os.totalmem() / 1024 ** 3,
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    loadAverage: os.loadavg()[0],
   };
 }
 
-/** One line: `MACHINE cores=2 memory_gib=7.8 node=v20.19.0 platform=linux-x64 cpu="..."`. */
+/** One line: `MACHINE cores=2 memory_gib=7.8 node=v20.19.0 platform=linux-x64 load1=0.42 cpu="..."`. */
 export function formatMachineLine(facts: MachineFacts): string {
-  return `MACHINE cores=${facts.cores} memory_gib=${facts.memoryGiB.toFixed(1)} node=${facts.node} platform=${facts.platform} cpu="${facts.cpuModel}"`;
+  return (
+    `MACHINE cores=${facts.cores} memory_gib=${facts.memoryGiB.toFixed(1)} node=${facts.node} platform=${facts.platform} ` +
+    `load1=${facts.loadAverage.toFixed(2)} cpu="${facts.cpuModel}"`
+  );
 }
 
 /** Where a benchmark writes; tests pass their own sinks. */

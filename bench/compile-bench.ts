@@ -41,6 +41,7 @@ export async function seedCountyDatabase(dbPath: string): Promise<void> {
   }
 }
 
+/** Seeds the county, compiles it in a child process and prints time and peak RSS. */
 export async function runCompileBench(output: BenchOutput): Promise<void> {
   output.machine();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tass-bench-compile-'));

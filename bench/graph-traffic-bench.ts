@@ -24,6 +24,9 @@ import type { RequestRecord } from '../tests/support/local-graph/faults';
 import { connectTo, FAST_TRANSPORT, openLocalSharePoint, type LocalSharePoint } from '../tests/support/local-graph/sharepoint-fixture';
 import type { BenchOutput } from './bench-output';
 import { seededPriority, seedPriorities } from './seed-corpus';
+import { sectionSaveTurnRequests } from './graph-turn';
+import { countStoreCalls } from './store-calls';
+import { teamsUser } from './teams-activity';
 
 const TERM = '2024-25-spring';
 const LOCALITIES = 50;
@@ -112,9 +115,14 @@ export interface GraphTrafficResult {
   readonly compileLowerBound: number;
   readonly documentBytes: number;
   readonly sectionSave: readonly RequestRecord[];
+  /** The same kind of save as a whole turn: identity, conversation reference, state, save, next card. */
+  readonly sectionSaveTurn: readonly RequestRecord[];
+  readonly sectionSaveTurnCalls: string;
+  readonly submitCalls: string;
   readonly submit: readonly RequestRecord[];
 }
 
+/** Seeds the local Graph server, then counts the requests of a county compile, a section save (alone and as a turn) and a submit. */
 export async function measureGraphTraffic(output: BenchOutput): Promise<GraphTrafficResult> {
   const sharepoint = await openLocalSharePoint({ transport: FAST_TRANSPORT });
   const { graph, store } = sharepoint;
@@ -149,13 +157,14 @@ export async function measureGraphTraffic(output: BenchOutput): Promise<GraphTra
     // A locality still writing: one section saved the way the wizard saves it, then the submit.
     await seedLocality(store, WRITING, LOCALITIES, 'in progress', parsed);
     const logger = createLogger({ level: 'silent' });
+    const counted = countStoreCalls(store);
     const deps: BotDeps = {
       config: loadConfig({}),
-      store,
+      store: counted.store,
       calendar: new TermCalendar(),
       clock: () => NOW,
       logger,
-      publisher: createReportPublisher({ store, library: documentLibrary(library), clock: () => NOW, logger }),
+      publisher: createReportPublisher({ store: counted.store, library: documentLibrary(library), clock: () => NOW, logger }),
     };
     const officer = await store.getOfficer(`${WRITING}-epo-0`);
     if (!officer) throw new Error('the writing locality has no officer');
@@ -179,9 +188,13 @@ export async function measureGraphTraffic(output: BenchOutput): Promise<GraphTra
     const sectionSave = wireRequests(graph.log.records);
     if (saved.kind !== 'saved') throw new Error(`the section save did not save: ${saved.kind}`);
 
+    output.progress('graph: one section save as a whole turn through the bot server');
+    const turn = await sectionSaveTurnRequests(deps, graph, teamsUser(officer.id, officer.name, officer.aadObjectId ?? ''), wireRequests);
+
     output.progress('graph: one submit (with the Word document published)');
     const review = await loadReportState(store, WRITING, TERM);
     graph.log.clear();
+    counted.reset();
     const submitted = await submitReport(deps, actor, {
       localityId: WRITING,
       term: TERM,
@@ -194,21 +207,24 @@ export async function measureGraphTraffic(output: BenchOutput): Promise<GraphTra
     const submit = wireRequests(graph.log.records);
     if (submitted.kind !== 'submitted' || !submitted.published) throw new Error(`the submit did not go through: ${submitted.kind}`);
     await compileStore.close();
-    return { compile, compileLowerBound, documentBytes: content.length, sectionSave, submit };
+    return { compile, compileLowerBound, documentBytes: content.length, sectionSave, sectionSaveTurn: turn.requests, sectionSaveTurnCalls: turn.storeCalls, submit, submitCalls: counted.describe() };
   } finally {
     await sharepoint.cleanup();
   }
 }
 
+/** Prints the Graph request counts against their targets and the county compile's lower bound. */
 export async function runGraphTrafficBench(output: BenchOutput): Promise<void> {
   output.machine();
   const result = await measureGraphTraffic(output);
   output.figure({ name: 'graph.requests_per_section_save', value: result.sectionSave.length, unit: 'requests', target: { atMost: 1 } });
+  output.figure({ name: 'graph.requests_per_section_save_turn', value: result.sectionSaveTurn.length, unit: 'requests' });
   output.figure({ name: 'graph.requests_per_submit', value: result.submit.length, unit: 'requests' });
   output.figure({ name: 'graph.requests_per_county_compile', value: result.compile.length, unit: 'requests', target: { atMost: result.compileLowerBound } });
   output.figure({ name: 'graph.requests_per_county_compile_lower_bound', value: result.compileLowerBound, unit: 'requests' });
   output.summary(`Section save (the wizard's saveSection, state already read for the card): ${describe(result.sectionSave)}.`);
-  output.summary(`Submit (read the report, all-or-nothing $batch, history event, Word document compiled and uploaded, state re-read): ${describe(result.submit)}.`);
+  output.summary(`The whole save turn through the bot server (who is this, remember the conversation, read the report, save, render the next card): ${describe(result.sectionSaveTurn)}; store calls: ${result.sectionSaveTurnCalls}.`);
+  output.summary(`Submit (read the report, all-or-nothing $batch, history event, Word document compiled and uploaded, state re-read): ${describe(result.submit)}; store calls (the publisher's included): ${result.submitCalls}.`);
   output.summary(
     `County compile of ${LOCALITIES} localities x ${PRIORITIES} priorities from a fresh store, ${(result.documentBytes / 1024).toFixed(0)} KiB .docx uploaded: ` +
       `${describe(result.compile)}; lower bound ${result.compileLowerBound} (list ids, one ${MAX_PAGE_SIZE}-item page each of localities, officers, reports, updates, priorities, and the upload).`,

@@ -13,6 +13,7 @@ import { writeImportCorpus } from './seed-corpus';
 
 export const IMPORT_REPORTS = 1000;
 
+/** Writes the corpus, runs `tass import` on it in a child process and prints reports per second. */
 export async function runImportBench(output: BenchOutput, reports = IMPORT_REPORTS): Promise<void> {
   output.machine();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tass-bench-import-'));

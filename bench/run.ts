@@ -39,14 +39,14 @@ export async function runBenchmarks(names: readonly string[], output: BenchOutpu
   return 0;
 }
 
+/** Exits once stdout has been written out: a socket some library keeps alive must not hold the run open. */
+function exitWhenFlushed(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
 if (require.main === module) {
-  runBenchmarks(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  runBenchmarks(process.argv.slice(2)).then(exitWhenFlushed, (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    exitWhenFlushed(1);
+  });
 }

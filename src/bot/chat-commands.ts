@@ -15,13 +15,17 @@ import { reportLinksCard, statusCard, type PublishedReport } from './manager-car
 import { readTermProgress } from './term-progress-reader';
 import { renderLocalityReportCard } from './locality-report-card';
 import { openCampaign } from './campaign/open-campaign';
+import { createCampaignLock, type CampaignLock } from './campaign/campaign-lock';
 import { createProactiveMessenger } from './proactive-messenger';
+import { answerOfficersCommand } from './officers-command';
 import type { PacingOptions } from './send-pacer';
 
 export interface ChatCommandOptions {
   /** Sends the campaign started by `open campaign`; built from the turn's adapter when absent. */
   readonly messenger?: ProactiveMessenger;
   readonly pacing?: Partial<PacingOptions>;
+  /** Shared with the daily scheduler so campaign runs never overlap; one per app when absent. */
+  readonly campaignLock?: CampaignLock;
 }
 
 async function sendCards(context: TurnContext, cards: readonly AdaptiveCardJson[]): Promise<void> {
@@ -96,13 +100,20 @@ async function report(context: TurnContext, deps: BotDeps, officer: Officer, wor
   await sendCards(context, [reportLinksCard(term.label, published, notSubmitted, failed)]);
 }
 
-function openCampaignInBackground(context: TurnContext, deps: BotDeps, officer: Officer, term: { key: TermKey; label: string }, options: ChatCommandOptions): void {
+function openCampaignInBackground(
+  context: TurnContext,
+  deps: BotDeps,
+  officer: Officer,
+  term: { key: TermKey; label: string },
+  options: ChatCommandOptions & { campaignLock: CampaignLock },
+): void {
   const messenger =
     options.messenger ??
     createProactiveMessenger({ adapter: context.adapter as CloudAdapter, store: deps.store, logger: deps.logger, appId: deps.config.bot.appId ?? '', pacing: options.pacing });
   // Paced sends to every officer take longer than Teams waits for a reply, so the campaign runs
   // after the turn and the manager is told the outcome in a new message.
-  void openCampaign(deps, messenger, term.key)
+  void options.campaignLock
+    .exclusive(() => openCampaign(deps, messenger, term.key))
     .then((outcome) => {
       const parts = [`${outcome.sent} sent`, `${outcome.alreadySent} already sent earlier`];
       if (outcome.noConversation > 0) parts.push(`${outcome.noConversation} to officers who have not installed the bot yet`);
@@ -114,7 +125,13 @@ function openCampaignInBackground(context: TurnContext, deps: BotDeps, officer: 
     });
 }
 
-async function handle(context: TurnContext, deps: BotDeps, officer: Officer, command: ChatCommand, options: ChatCommandOptions): Promise<void> {
+async function handle(
+  context: TurnContext,
+  deps: BotDeps,
+  officer: Officer,
+  command: ChatCommand,
+  options: ChatCommandOptions & { campaignLock: CampaignLock },
+): Promise<void> {
   switch (command.kind) {
     case 'help':
     case 'unknown':
@@ -139,13 +156,15 @@ async function handle(context: TurnContext, deps: BotDeps, officer: Officer, com
   }
 }
 
-export function registerChatCommands<TState extends TurnState>(app: Application<TState>, deps: BotDeps, options: ChatCommandOptions = {}): void {
+export function registerChatCommands<TState extends TurnState>(app: Application<TState>, deps: BotDeps, given: ChatCommandOptions = {}): void {
+  const options = { ...given, campaignLock: given.campaignLock ?? createCampaignLock() };
   app.activity('message', async (context) => {
     const officer = await resolveOfficer(context, deps);
     if (!officer) return;
+    if (await answerOfficersCommand(context, deps, officer)) return;
     const command = parseChatCommand(context.activity.text ?? '');
     // Only the command's kind: what was typed may name a child.
-    deps.logger.info({ officerId: officer.id, command: command.kind }, 'chat command');
+    deps.logger.info({ correlationId: context.activity.id, officerId: officer.id, command: command.kind }, 'chat command');
     await handle(context, deps, officer, command, options);
   });
 }

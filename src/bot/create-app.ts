@@ -6,6 +6,7 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from './bot-deps';
 import { registerIdentityGate } from './identity';
+import { registerUnhandledInvokes } from './unhandled-invokes';
 import { registerInstall } from './install';
 import { registerChatCommands, type ChatCommandOptions } from './chat-commands';
 import { registerReportWizard } from './report-wizard/register-report-wizard';
@@ -30,5 +31,7 @@ export function createApp(deps: BotDeps, options: CreateAppOptions = {}): Applic
   registerCover(app, deps);
   registerManagerCommands(app, deps);
   registerChatCommands(app, deps, options);
+  // Last: answers the invokes no route above took.
+  registerUnhandledInvokes(app, deps);
   return app;
 }

@@ -47,7 +47,7 @@ async function lookUpOfficer(context: TurnContext, deps: Pick<BotDeps, 'store' |
   }
   if (aadObjectId && !byEmail.aadObjectId) {
     const saved = await deps.store.upsertOfficer({ ...byEmail, aadObjectId });
-    deps.logger.info({ officerId: saved.id }, 'officer recognised by email; Entra object id saved');
+    deps.logger.info({ correlationId: context.activity.id, officerId: saved.id }, 'officer recognised by email; Entra object id saved');
     return saved;
   }
   return byEmail;
@@ -101,6 +101,9 @@ async function rememberConversation(context: TurnContext, officer: Officer, deps
   const conversationType = context.activity.conversation?.conversationType;
   if (conversationType && conversationType !== 'personal') return;
   const reference = TurnContext.getConversationReference(context.activity);
+  // Most turns come from the same chat: skip the write (a Graph call with SharePoint) when nothing changed.
+  const stored = (await deps.store.getConversationLink(officer.id))?.reference as Partial<typeof reference> | undefined;
+  if (stored && stored.serviceUrl === reference.serviceUrl && stored.conversation?.id === reference.conversation?.id && stored.user?.id === reference.user?.id) return;
   await deps.store.saveConversationLink({
     officerId: officer.id,
     reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
@@ -120,7 +123,7 @@ export function registerIdentityGate<TState extends TurnState>(app: Application<
       return true;
     }
     if (expectsAnswer(context)) {
-      deps.logger.info({ activityType: context.activity.type, channelId: context.activity.channelId }, 'unregistered user refused');
+      deps.logger.info({ correlationId: context.activity.id, activityType: context.activity.type, channelId: context.activity.channelId }, 'unregistered user refused');
       await refuse(context, notRegisteredCard(await adminNames(deps)));
     }
     return false;

@@ -16,11 +16,11 @@ export function registerInstall<TState extends TurnState>(app: Application<TStat
     if (!botAdded) return;
     const officer = await resolveOfficer(context, deps);
     if (!officer) return;
-    deps.logger.info({ officerId: officer.id }, 'bot installed');
+    deps.logger.info({ correlationId: context.activity.id, officerId: officer.id }, 'bot installed');
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(welcomeCard(officer))));
   });
   // The reference is saved by the gate; the route only marks the event as handled.
   app.activity('installationUpdate', async (context) => {
-    deps.logger.info({ action: context.activity.action }, 'installation update');
+    deps.logger.info({ correlationId: context.activity.id, action: context.activity.action }, 'installation update');
   });
 }

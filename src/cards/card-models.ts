@@ -6,7 +6,8 @@
 import type { SectionName } from '../domain/model';
 import type { TermKey } from '../domain/term';
 import type { CardTemplate } from './render-card';
-import { MANAGER_CARD_INPUTS } from './sign-off-card-models';
+import { MANAGER_CARD_INPUTS } from './manager-card-models';
+import { CHAT_CARD_INPUTS } from './chat-card-models';
 
 /** Which card an Action.Execute came from, so a refresh can show the same card again. */
 export const CARD_VIEWS = ['report', 'section', 'close', 'review'] as const;
@@ -195,6 +196,7 @@ export const CARD_INPUTS = {
   'review-card.json': REVIEW_CARD_INPUT_IDS,
   'notice-card.json': NOTICE_CARD_INPUT_IDS,
   ...MANAGER_CARD_INPUTS,
+  ...CHAT_CARD_INPUTS,
 } as const;
 
 /** An id list entry ending in `_#` stands for ids numbered from 0: `carryOutcome_0`, `carryOutcome_1`, ... */

@@ -106,7 +106,16 @@ export interface OrganisationContext {
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The problems of an EPO or manager left with no locality. */
+export const NEEDS_LOCALITY = {
+  epo: 'an EPO must serve at least one locality',
+  manager: 'a manager must manage at least one locality',
+} as const;
+
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** Roles as typed ("EPO", " manager") in the form they are stored. */
+const typedRoles = (roles: readonly string[]): string[] => roles.map((role) => role.trim().toLowerCase());
 
 /** Every broken rule of an officer; `exceptId` is the officer being changed. */
 export function officerProblems(draft: OfficerDraft, context: OrganisationContext, exceptId?: string): string[] {
@@ -125,14 +134,14 @@ export function officerProblems(draft: OfficerDraft, context: OrganisationContex
       problems.push('another officer already has that Entra object id');
     }
   }
-  const unknownRoles = draft.roles.filter((role) => !isRole(role));
-  for (const role of unknownRoles) problems.push(`"${role}" is not a role (roles: ${ROLES.join(', ')})`);
-  if (draft.roles.length === 0) problems.push('an officer needs at least one role');
+  const roles = typedRoles(draft.roles);
+  for (const role of roles.filter((typed) => !isRole(typed))) problems.push(`"${role}" is not a role (roles: ${ROLES.join(', ')})`);
+  if (roles.length === 0) problems.push('an officer needs at least one role');
   const known = new Set(context.localities.map((locality) => locality.id));
   for (const id of draft.localityIds) if (!known.has(id)) problems.push(`there is no locality "${id}"`);
   for (const role of ['epo', 'manager'] as const) {
-    if (draft.roles.includes(role) && draft.localityIds.length === 0) {
-      problems.push(`${role === 'epo' ? 'an EPO must serve' : 'a manager must manage'} at least one locality`);
+    if (roles.includes(role) && draft.localityIds.length === 0) {
+      problems.push(NEEDS_LOCALITY[role]);
     }
   }
   return problems;
@@ -140,12 +149,13 @@ export function officerProblems(draft: OfficerDraft, context: OrganisationContex
 
 /** The officer with name and email tidied, and roles and localities each listed once. */
 function tidyOfficer(id: string, draft: OfficerDraft): Officer {
-  const roles = ROLES.filter((role) => draft.roles.includes(role));
+  const typed = typedRoles(draft.roles);
+  const roles = ROLES.filter((role) => typed.includes(role));
   return {
     id,
     name: tidyName(draft.name),
     email: draft.email.trim(),
-    ...(draft.aadObjectId !== undefined ? { aadObjectId: draft.aadObjectId.toLowerCase() } : {}),
+    ...(draft.aadObjectId !== undefined ? { aadObjectId: draft.aadObjectId } : {}),
     roles,
     localityIds: [...new Set(draft.localityIds)],
   };
@@ -155,7 +165,8 @@ function tidyOfficer(id: string, draft: OfficerDraft): Officer {
 export function newOfficer(id: string, draft: OfficerDraft, context: OrganisationContext): Officer {
   const problems = officerProblems(draft, context);
   if (problems.length > 0) throw new OrganisationRuleError(problems);
-  return tidyOfficer(id, draft);
+  // Teams sends Entra object ids in lower case, and the store matches them exactly.
+  return tidyOfficer(id, draft.aadObjectId === undefined ? draft : { ...draft, aadObjectId: draft.aadObjectId.toLowerCase() });
 }
 
 /** A change to an officer; every part is optional and applied in the order listed. */
@@ -171,18 +182,18 @@ export interface OfficerChange {
 /** The officer after `change`, or OrganisationRuleError when the result would break a rule. */
 export function changeOfficer(officer: Officer, change: OfficerChange, context: OrganisationContext): Officer {
   const problems: string[] = [];
-  for (const role of change.removeRoles ?? []) if (!officer.roles.includes(role as Role)) problems.push(`${officer.email} does not have the role "${role}"`);
+  const removedRoles = new Set(typedRoles(change.removeRoles ?? []));
+  for (const role of removedRoles) if (!officer.roles.some((held) => held === role)) problems.push(`${officer.email} does not have the role "${role}"`);
   for (const id of change.removeLocalityIds ?? []) if (!officer.localityIds.includes(id)) problems.push(`${officer.email} is not linked to the locality "${id}"`);
-  const removedRoles = new Set(change.removeRoles ?? []);
   const removedLocalities = new Set(change.removeLocalityIds ?? []);
   const draft: OfficerDraft = {
     name: change.name ?? officer.name,
     email: change.email ?? officer.email,
-    ...(officer.aadObjectId !== undefined ? { aadObjectId: officer.aadObjectId } : {}),
     roles: [...officer.roles.filter((role) => !removedRoles.has(role)), ...(change.addRoles ?? [])],
     localityIds: [...officer.localityIds.filter((id) => !removedLocalities.has(id)), ...(change.addLocalityIds ?? [])],
   };
   problems.push(...officerProblems(draft, context, officer.id));
   if (problems.length > 0) throw new OrganisationRuleError(problems);
-  return tidyOfficer(officer.id, draft);
+  // The Entra object id is kept as stored: the bot fills it in from Teams, not an admin.
+  return tidyOfficer(officer.id, officer.aadObjectId === undefined ? draft : { ...draft, aadObjectId: officer.aadObjectId });
 }

@@ -25,6 +25,17 @@ export class OfficerCsvError extends Error {
   }
 }
 
+/** The store failed part-way through an import and these officers could not be taken back. */
+export class OfficerImportInterruptedError extends Error {
+  constructor(
+    readonly emails: readonly string[],
+    override readonly cause?: unknown,
+  ) {
+    super(`the import stopped part-way and ${emails.length} officer(s) it had added could not be removed again: ${emails.join(', ')}`);
+    this.name = 'OfficerImportInterruptedError';
+  }
+}
+
 const listOf = (cell: string): string[] =>
   cell
     .split(';')
@@ -83,6 +94,20 @@ export async function importOfficersCsv(store: ReportStore, text: string, newId:
   const officers = planOfficerImport(text, await readOrganisation(store), newId);
   if (options.dryRun) return officers;
   const saved: Officer[] = [];
-  for (const officer of officers) saved.push(await store.upsertOfficer(officer));
+  try {
+    for (const officer of officers) saved.push(await store.upsertOfficer(officer));
+  } catch (error) {
+    // The store failed part-way: take back what was added, so the import stays all or nothing.
+    const leftBehind: string[] = [];
+    for (const officer of saved) {
+      try {
+        await store.deleteOfficer(officer.id);
+      } catch {
+        leftBehind.push(officer.email);
+      }
+    }
+    if (leftBehind.length > 0) throw new OfficerImportInterruptedError(leftBehind, error);
+    throw error;
+  }
   return saved;
 }

@@ -124,9 +124,7 @@ export interface OfficerRemovalPlan {
 
 const isTheirCover = (cover: CoverAssignment, id: string): boolean => cover.coverOfficerId === id || cover.absentOfficerId === id;
 
-export async function planOfficerRemoval(store: ReportStore, email: string): Promise<OfficerRemovalPlan> {
-  const officer = await officerWithEmail(store, email);
-  const found = await footprintOf(store, officer.id);
+function removalPlan(officer: Officer, found: OfficerFootprint): OfficerRemovalPlan {
   return {
     officer,
     conversationLink: found.link !== undefined,
@@ -139,11 +137,17 @@ export async function planOfficerRemoval(store: ReportStore, email: string): Pro
   };
 }
 
-const replaced = (id: string | undefined, officerId: string): string | undefined => (id === officerId ? FORMER_OFFICER_ID : id);
+/** What `removeOfficer` would do, changing nothing. */
+export async function planOfficerRemoval(store: ReportStore, email: string): Promise<OfficerRemovalPlan> {
+  const officer = await officerWithEmail(store, email);
+  return removalPlan(officer, await footprintOf(store, officer.id));
+}
+
+const replaced = (id: string, officerId: string): string => (id === officerId ? FORMER_OFFICER_ID : id);
 
 function withoutOfficer(update: PriorityUpdate, officerId: string): PriorityUpdate {
   const confirmations = update.personalDataConfirmations
-    ? Object.fromEntries(Object.entries(update.personalDataConfirmations).map(([section, c]) => [section, c && { ...c, confirmedBy: replaced(c.confirmedBy, officerId) ?? FORMER_OFFICER_ID }]))
+    ? Object.fromEntries(Object.entries(update.personalDataConfirmations).map(([section, c]) => [section, c && { ...c, confirmedBy: replaced(c.confirmedBy, officerId) }]))
     : undefined;
   return {
     ...update,
@@ -155,7 +159,7 @@ function withoutOfficer(update: PriorityUpdate, officerId: string): PriorityUpda
 function reportWithoutOfficer(report: LocalityReport, officerId: string): LocalityReport {
   return {
     ...report,
-    officerIds: report.officerIds.map((id) => replaced(id, officerId) ?? FORMER_OFFICER_ID),
+    officerIds: report.officerIds.map((id) => replaced(id, officerId)),
     ...(report.submittedBy !== undefined ? { submittedBy: replaced(report.submittedBy, officerId) } : {}),
   };
 }
@@ -165,8 +169,8 @@ function reportWithoutOfficer(report: LocalityReport, officerId: string): Locali
  * interrupted erasure can simply be run again (the officer is still found by email).
  */
 export async function removeOfficer(store: ReportStore, email: string): Promise<OfficerRemovalPlan> {
-  const plan = await planOfficerRemoval(store, email);
-  const id = plan.officer.id;
+  const officer = await officerWithEmail(store, email);
+  const id = officer.id;
   const found = await footprintOf(store, id);
   for (const update of found.updates) await store.savePriorityUpdate(withoutOfficer(update, id), update.version);
   for (const report of found.reports) await store.saveLocalityReport(reportWithoutOfficer(report, id), report.version);
@@ -178,5 +182,5 @@ export async function removeOfficer(store: ReportStore, email: string): Promise<
   await store.deleteDeliveriesTo(id);
   await store.deleteConversationLink(id);
   await store.deleteOfficer(id);
-  return plan;
+  return removalPlan(officer, found);
 }

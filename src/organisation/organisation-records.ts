@@ -9,6 +9,7 @@ import {
   changeOfficer,
   findLocalityByName,
   newLocality,
+  NEEDS_LOCALITY,
   newOfficer,
   OrganisationRuleError,
   renameLocality,
@@ -63,18 +64,31 @@ export interface OfficerInput extends Omit<OfficerDraft, 'localityIds'> {
   readonly localities: readonly string[];
 }
 
+/**
+ * Runs a rule check after localities were looked up by name: throws every lookup and rule
+ * problem together. "Must serve at least one locality" is left out when a locality was named but
+ * not found: the unknown name is the problem to fix.
+ */
+function withLookupProblems<T>(lookupProblems: readonly string[], check: () => T): T {
+  let ruleProblems: readonly string[] = [];
+  let result: T | undefined;
+  try {
+    result = check();
+  } catch (error) {
+    if (!(error instanceof OrganisationRuleError)) throw error;
+    ruleProblems = error.problems;
+  }
+  const noise: readonly string[] = lookupProblems.length > 0 ? Object.values(NEEDS_LOCALITY) : [];
+  const problems = [...lookupProblems, ...ruleProblems.filter((problem) => !noise.includes(problem))];
+  if (problems.length > 0 || result === undefined) throw new OrganisationRuleError(problems);
+  return result;
+}
+
 /** Checks an officer typed by an admin against the organisation; returns it, or throws every problem. */
 export function checkNewOfficer(input: OfficerInput, context: OrganisationContext, id: string = newOfficerId()): Officer {
   const problems: string[] = [];
   const localityIds = localityIdsOf(input.localities, context.localities, problems);
-  try {
-    const officer = newOfficer(id, { ...input, localityIds }, context);
-    if (problems.length > 0) throw new OrganisationRuleError(problems);
-    return officer;
-  } catch (error) {
-    if (error instanceof OrganisationRuleError) throw new OrganisationRuleError([...problems, ...error.problems]);
-    throw error;
-  }
+  return withLookupProblems(problems, () => newOfficer(id, { ...input, localityIds }, context));
 }
 
 export async function addOfficer(store: ReportStore, input: OfficerInput): Promise<Officer> {
@@ -102,15 +116,7 @@ export async function updateOfficer(store: ReportStore, email: string, input: Of
     addLocalityIds: localityIdsOf(input.addLocalities ?? [], context.localities, problems),
     removeLocalityIds: localityIdsOf(input.removeLocalities ?? [], context.localities, problems),
   };
-  let changed: Officer;
-  try {
-    changed = changeOfficer(officer, change, context);
-  } catch (error) {
-    if (error instanceof OrganisationRuleError) throw new OrganisationRuleError([...problems, ...error.problems]);
-    throw error;
-  }
-  if (problems.length > 0) throw new OrganisationRuleError(problems);
-  return store.upsertOfficer(changed);
+  return store.upsertOfficer(withLookupProblems(problems, () => changeOfficer(officer, change, context)));
 }
 
 /** Officers, optionally of one locality (by name) and one role. */

@@ -66,3 +66,21 @@ export function awaitingApprovalLine(inclusion: CountyInclusion<LocalityWithRepo
   if (inclusion.awaitingApproval.length === 0) return undefined;
   return `Submitted and waiting for a manager's approval, so not printed here: ${names(inclusion.awaitingApproval)}.`;
 }
+
+/**
+ * The updates whose locality report the county report may draw on: approved ones (submitted ones
+ * too with `includeUnapproved`, any report with `includeDrafts`), so the outcomes section never
+ * shows what the report itself leaves out.
+ */
+export function signedOffUpdates<T extends { readonly localityId: string; readonly term: string }>(
+  updates: readonly T[],
+  reports: readonly LocalityReport[],
+  options: SignOffInclusionOptions = {},
+): T[] {
+  const usable = new Set(
+    reports
+      .filter((report) => isApproved(report) || (options.includeUnapproved && isSubmitted(report)) || options.includeDrafts)
+      .map((report) => `${report.localityId}\u0000${report.term}`),
+  );
+  return updates.filter((update) => usable.has(`${update.localityId}\u0000${update.term}`));
+}

@@ -6,7 +6,7 @@
  */
 import type { ImpactFigure, Locality, Priority, PriorityUpdate, RagStatus } from '../domain/model';
 import { summariseOutcomes, type OutcomeGroup, type OutcomeSummary, type PriorityTrend } from '../domain/outcomes';
-import { compareTerms, termFromKey, termShortLabel, type TermKey } from '../domain/term';
+import { compareTerms, termFromKey, termKey, termShortLabel, type TermKey } from '../domain/term';
 import { DEFAULT_THEMES, type Theme } from '../domain/themes';
 import type { ReportStore } from '../store/report-store';
 import { renderStackedBarChart, type ChartImage, type StackedBarChart } from './outcome-chart';
@@ -47,6 +47,11 @@ function byTerm(a: TermKey, b: TermKey): number {
 
 function inRange(input: Pick<OutcomesInput, 'fromTerm' | 'toTerm'>, term: TermKey): boolean {
   return byTerm(term, input.fromTerm) >= 0 && byTerm(term, input.toTerm) <= 0;
+}
+
+/** The first term of a term's academic year: the range the county report's outcomes cover. */
+export function yearStartTerm(term: TermKey): TermKey {
+  return termKey({ academicYear: termFromKey(term).academicYear, season: 'Autumn' });
 }
 
 /** "Autumn 2024 to Summer 2025", or one term's label. */
@@ -116,12 +121,12 @@ const PRIORITY_HEADER = ['Locality', 'Priority', 'Status by term', 'Direction', 
  * The outcomes blocks. `baseLevel` is the level of the "Outcomes" heading: 1 in a document of
  * its own, 2 inside the county report. Charts are drawn here (SVG and PNG).
  */
-export function outcomesBlocks(input: OutcomesInput, baseLevel: HeadingLevel = 1): ReportBlock[] {
+export function outcomesBlocks(input: OutcomesInput, baseLevel: HeadingLevel = 1, options: { anchor?: string } = {}): ReportBlock[] {
   const summary = summariseOutcomes(input.priorities, input.updates, input.localities, input.fromTerm, input.toTerm, input.themes ?? DEFAULT_THEMES);
   const sub = Math.min(4, baseLevel + 1) as HeadingLevel;
   const subSub = Math.min(4, baseLevel + 2) as HeadingLevel;
   const blocks: ReportBlock[] = [
-    { kind: 'heading', level: baseLevel, text: 'Outcomes across terms' },
+    { kind: 'heading', level: baseLevel, text: 'Outcomes across terms', ...(options.anchor ? { anchor: options.anchor } : {}) },
     { kind: 'paragraph', text: rangeLabel(input.fromTerm, input.toTerm) },
   ];
   if (summary.priorities.length === 0) {

@@ -13,10 +13,12 @@ import type { Application } from '@microsoft/teams-ai';
 import type { BotDeps } from '../bot/bot-deps';
 import { createApp, type CreateAppOptions } from '../bot/create-app';
 import { createProactiveMessenger } from '../bot/proactive-messenger';
+import { createCampaignLock, type CampaignLock } from '../bot/campaign/campaign-lock';
 import type { ProactiveMessenger } from '../bot/bot-deps';
 import { findPackageRoot } from '../cards/package-root';
 import { adapterAuthenticationSettings, type ChannelAuthenticationEndpoints } from './bot-authentication';
 import { createRequestGate } from './request-gate';
+import { correlationIdFor, createTurnLogging } from '../bot/turn-logging';
 
 /** What the server is built from: the bot's dependencies plus server-only options. */
 export type BotServerDeps = BotDeps &
@@ -33,6 +35,8 @@ export interface BotServer {
   readonly app: Application;
   /** Sends proactive messages through this adapter, using the stored conversation references. */
   readonly messenger: ProactiveMessenger;
+  /** Keeps campaign runs (chat and scheduler) from overlapping. */
+  readonly campaignLock: CampaignLock;
   /** Starts listening; resolves to the bound port (useful with port 0). */
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
@@ -66,25 +70,31 @@ export function isAnonymous(deps: Pick<BotDeps, 'config'>): boolean {
   return !deps.config.bot.appId;
 }
 
-export function createBotServer(deps: BotServerDeps): BotServer {
+export function createBotServer(serverDeps: BotServerDeps): BotServer {
+  // Everything the bot logs during a turn carries that turn's correlationId.
+  const turns = createTurnLogging(serverDeps.logger);
+  const deps: BotServerDeps = { ...serverDeps, logger: turns.logger };
   const adapter = createAdapter(deps);
   const messenger = createProactiveMessenger({ adapter, store: deps.store, logger: deps.logger, appId: deps.config.bot.appId ?? '', pacing: deps.pacing });
-  const app = createApp(deps, { messenger, pacing: deps.pacing });
+  const campaignLock = createCampaignLock();
+  const app = createApp(deps, { messenger, pacing: deps.pacing, campaignLock });
   const version = deps.version ?? readPackageVersion();
   const server = restify.createServer({ name: 'tass-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
 
   const gate = createRequestGate(adapter);
   server.post('/api/messages', async (req, res) => {
-    // Malformed or unauthenticated requests stop here with 400/401 and never reach a turn.
-    const verdict = await gate.check(req.body, req.header('authorization'));
-    if (!verdict.ok) {
-      deps.logger.warn({ status: verdict.status, reason: verdict.reason }, 'request to /api/messages refused');
-      res.send(verdict.status, { error: verdict.reason });
-      return;
-    }
-    await adapter.process(req, res, async (context) => {
-      await app.run(context);
+    await turns.runTurn(correlationIdFor(req.body), async () => {
+      // Malformed or unauthenticated requests stop here with 400/401 and never reach a turn.
+      const verdict = await gate.check(req.body, req.header('authorization'));
+      if (!verdict.ok) {
+        deps.logger.warn({ status: verdict.status, reason: verdict.reason }, 'request to /api/messages refused');
+        res.send(verdict.status, { error: verdict.reason });
+        return;
+      }
+      await adapter.process(req, res, async (context) => {
+        await app.run(context);
+      });
     });
   });
 
@@ -98,6 +108,7 @@ export function createBotServer(deps: BotServerDeps): BotServer {
     adapter,
     app,
     messenger,
+    campaignLock,
     listen: (port, host) =>
       new Promise<number>((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException) => {

@@ -10,16 +10,38 @@ import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuild
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { z } from 'zod';
 
-/** The fields every activity from a channel carries; anything else is not for us. */
-const InboundActivity = z.object({
-  type: z.string().min(1).max(100),
-  channelId: z.string().min(1).max(100),
-  serviceUrl: z.string().max(2000).url().refine((url) => /^https?:\/\//i.test(url), 'not an http(s) URL'),
-  from: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
-  conversation: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
-  recipient: z.object({ id: z.string().max(1000) }).passthrough().optional(),
-  id: z.string().max(1000).optional(),
-}).passthrough();
+const optionalText = (max: number) => z.string().max(max).nullish();
+const account = z.object({ id: z.string().min(1).max(1000), name: optionalText(1000), aadObjectId: optionalText(200) }).passthrough();
+
+/**
+ * The fields every activity from a channel carries, and the types the Bot Framework schema gives
+ * the common optional ones (botbuilder copies some, such as `locale`, onto its replies and fails
+ * on a wrong type); anything else is not for us.
+ */
+const InboundActivity = z
+  .object({
+    type: z.string().min(1).max(100),
+    channelId: z.string().min(1).max(100),
+    serviceUrl: z.string().max(2000).url().refine((url) => /^https?:\/\//i.test(url), 'not an http(s) URL'),
+    from: account,
+    conversation: z.object({ id: z.string().min(1).max(1000), tenantId: optionalText(200), conversationType: optionalText(100) }).passthrough(),
+    recipient: account.partial({ id: true }).nullish(),
+    id: optionalText(1000),
+    name: optionalText(200),
+    locale: optionalText(100),
+    text: optionalText(200_000),
+    textFormat: optionalText(100),
+    replyToId: optionalText(1000),
+    action: optionalText(100),
+    timestamp: optionalText(100),
+    localTimestamp: optionalText(100),
+    attachments: z.array(z.unknown()).nullish(),
+    entities: z.array(z.unknown()).nullish(),
+    membersAdded: z.array(account).nullish(),
+    membersRemoved: z.array(account).nullish(),
+    channelData: z.record(z.unknown()).nullish(),
+  })
+  .passthrough();
 
 export type GateResult = { readonly ok: true } | { readonly ok: false; readonly status: 400 | 401 | 503; readonly reason: string };
 
@@ -33,6 +55,7 @@ function isKeySourceFailure(error: unknown): boolean {
   return typeof status === 'number' && status >= 500;
 }
 
+/** The gate for one adapter: its token check uses the adapter's own settings and credentials factory. */
 export function createRequestGate(adapter: TeamsAdapter): RequestGate {
   const authentication = new ConfigurationBotFrameworkAuthentication(adapter.botFrameworkAuthConfig ?? {}, adapter.credentialsFactory);
   return {

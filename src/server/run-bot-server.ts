@@ -54,7 +54,7 @@ export async function runBotServer(options: RunBotServerOptions): Promise<Runnin
   let scheduler: CampaignScheduler | undefined;
   if (config.campaignCron.toLowerCase() !== 'off') {
     try {
-      scheduler = startCampaignScheduler(deps, bot.messenger, { cron: config.campaignCron });
+      scheduler = startCampaignScheduler(deps, bot.messenger, { cron: config.campaignCron, lock: bot.campaignLock });
     } catch (error) {
       await bot.close();
       await store.close();

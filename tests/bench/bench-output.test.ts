@@ -75,14 +75,14 @@ describe('createBenchOutput', () => {
     const output = createBenchOutput(
       (line) => out.push(line),
       (line) => err.push(line),
-      () => ({ cores: 2, cpuModel: 'AMD EPYC', memoryGiB: 7.75, node: 'v20.19.0', platform: 'linux-x64' }),
+      () => ({ cores: 2, cpuModel: 'AMD EPYC', memoryGiB: 7.75, node: 'v20.19.0', platform: 'linux-x64', loadAverage: 0.5 }),
     );
     output.machine();
     output.figure({ name: 'import.reports_per_s', value: 54.5921, unit: 'reports/s' });
     output.summary('1000 reports stored');
     output.progress('importing');
     expect(out).toEqual([
-      'MACHINE cores=2 memory_gib=7.8 node=v20.19.0 platform=linux-x64 cpu="AMD EPYC"',
+      'MACHINE cores=2 memory_gib=7.8 node=v20.19.0 platform=linux-x64 load1=0.50 cpu="AMD EPYC"',
       'BENCH import.reports_per_s 54.592 reports/s',
       '  1000 reports stored',
     ]);
@@ -91,8 +91,8 @@ describe('createBenchOutput', () => {
   });
 
   it('formats the machine line from the facts', () => {
-    expect(formatMachineLine({ cores: 4, cpuModel: 'x', memoryGiB: 16, node: 'v22.1.0', platform: 'darwin-arm64' })).toBe(
-      'MACHINE cores=4 memory_gib=16.0 node=v22.1.0 platform=darwin-arm64 cpu="x"',
+    expect(formatMachineLine({ cores: 4, cpuModel: 'x', memoryGiB: 16, node: 'v22.1.0', platform: 'darwin-arm64', loadAverage: 3.14159 })).toBe(
+      'MACHINE cores=4 memory_gib=16.0 node=v22.1.0 platform=darwin-arm64 load1=3.14 cpu="x"',
     );
   });
 });

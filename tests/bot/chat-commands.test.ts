@@ -47,9 +47,9 @@ describe('chat commands', () => {
   it('shows EPOs only the commands they can use, and managers theirs', async () => {
     const forAnn = onlyCardText(await bot.say(bot.user(USERS.ann), 'help'));
     const forMary = onlyCardText(await bot.say(bot.user(USERS.mary), 'help'));
-    expect(forAnn).not.toContain('status [term]');
-    expect(forMary).toContain('status [term]');
-    expect(forMary).toContain('open campaign <term>');
+    expect(forAnn).not.toContain('status [TERM]');
+    expect(forMary).toContain('status [TERM]');
+    expect(forMary).toContain('open campaign TERM');
   });
 
   it.each([['start'], ['Start'], ['<at>TASS</at> start']])('"%s" gives an EPO one report card per locality they serve', async (text) => {

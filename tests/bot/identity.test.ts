@@ -29,6 +29,23 @@ describe('identity and install', () => {
     });
   });
 
+  it('does not rewrite the stored conversation on every message from the same chat', async () => {
+    const ann = bot.user(USERS.ann);
+    await bot.install(ann);
+    const installed = await bot.store.getConversationLink(OFFICERS.ann.id);
+    bot.setNow('2025-03-11T10:00:00Z');
+
+    await bot.say(ann, 'help');
+
+    expect(await bot.store.getConversationLink(OFFICERS.ann.id)).toEqual(installed);
+  });
+
+  it('keeps the conversation of an officer who writes before (or without) installing', async () => {
+    const ann = bot.user(USERS.ann);
+    await bot.say(ann, 'help');
+    expect((await bot.store.getConversationLink(OFFICERS.ann.id))?.reference).toMatchObject({ conversation: { id: ann.conversationId } });
+  });
+
   it('recognises an officer by email from Teams member info and saves their Entra object id', async () => {
     const bob = bot.user(USERS.bob);
     expect((await bot.store.getOfficer(OFFICERS.bob.id))?.aadObjectId).toBeUndefined();

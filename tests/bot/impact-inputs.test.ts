@@ -17,15 +17,14 @@ describe('impact status and figures', () => {
     expect(() => readTypedImpact({ rag: 'green' })).toThrow(InvalidImpactInputError);
   });
 
-  it.each<[string, Record<string, string>, boolean, object]>([
-    ['a status and a figure', { rag: 'on track', figureValue_0: '1,200', figureCounts_0: 'young people reached' }, true, { rag: 'on track', figures: [{ value: 1200, counts: 'young people reached' }], problems: [] }],
-    ['no status on Save and next', {}, true, { figures: [], problems: ['Choose a status: on track, some concerns or off track.'] }],
-    ['no status on Save draft', {}, false, { figures: [], problems: [] }],
-    ['words without a number', { rag: 'on track', figureCounts_1: 'schools' }, true, { rag: 'on track', figures: [], problems: ['Figure 2: give the number as digits, e.g. 16.'] }],
-    ['a number without words', { rag: 'on track', figureValue_0: '8' }, true, { rag: 'on track', figures: [], problems: ['Figure 1: say what the figure counts, e.g. "schools signed up to Positive Footsteps".'] }],
-    ['a negative number', { rag: 'off track', figureValue_2: '-3', figureCounts_2: 'schools' }, true, { rag: 'off track', figures: [], problems: ['Figure 3: a figure cannot be negative.'] }],
-  ])('checks %s', (_what, raw, requireStatus, expected) => {
-    expect(checkTypedImpact(readTypedImpact(raw), requireStatus)).toEqual(expected);
+  it.each<[string, Record<string, string>, object]>([
+    ['a status and a figure', { rag: 'on track', figureValue_0: '1,200', figureCounts_0: 'young people reached' }, { rag: 'on track', figures: [{ value: 1200, counts: 'young people reached' }], problems: [] }],
+    ['no status (not rated) and no figures', {}, { figures: [], problems: [] }],
+    ['words without a number', { rag: 'on track', figureCounts_1: 'schools' }, { rag: 'on track', figures: [], problems: ['Figure 2: give the number as digits, e.g. 16.'] }],
+    ['a number without words', { rag: 'on track', figureValue_0: '8' }, { rag: 'on track', figures: [], problems: ['Figure 1: say what the figure counts, e.g. "schools signed up to Positive Footsteps".'] }],
+    ['a negative number', { rag: 'off track', figureValue_2: '-3', figureCounts_2: 'schools' }, { rag: 'off track', figures: [], problems: ['Figure 3: a figure cannot be negative.'] }],
+  ])('checks %s', (_what, raw, expected) => {
+    expect(checkTypedImpact(readTypedImpact(raw))).toEqual(expected);
   });
 
   it('offers the stored figures, else the figures found in the text, else empty rows', () => {

@@ -64,9 +64,9 @@ describe('managers\' chat commands', () => {
 
   it('the help card lists the new commands by role', async () => {
     const managerHelp = await reply(mary, 'help');
-    for (const command of ['history <term> [locality]', 'cover', 'outcomes [from] [to]']) expect(managerHelp).toContain(command);
+    for (const command of ['history TERM [LOCALITY]', 'cover', 'outcomes [FROM] [TO]']) expect(managerHelp).toContain(command);
     const epoHelp = await reply(ann, 'help');
-    expect(epoHelp).toContain('history <term> [locality]');
-    expect(epoHelp).not.toContain('outcomes [from] [to]');
+    expect(epoHelp).toContain('history TERM [LOCALITY]');
+    expect(epoHelp).not.toContain('outcomes [FROM] [TO]');
   });
 });

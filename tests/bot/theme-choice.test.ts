@@ -1,4 +1,4 @@
-import { readThemeChoice, suggestedThemeIds, themeChoiceFor } from '../../src/bot/themes/theme-choice';
+import { mergeThemeChoice, readThemeChoice, suggestedThemeIds, themeChoiceFor } from '../../src/bot/themes/theme-choice';
 import { items } from '../support/builders';
 
 describe('theme choice', () => {
@@ -25,5 +25,10 @@ describe('theme choice', () => {
     [undefined, []],
   ])('reads %j as %j', (raw, expected) => {
     expect(readThemeChoice(raw)).toEqual(expected);
+  });
+
+  it('keeps stored theme ids the card could not offer', () => {
+    expect(mergeThemeChoice(['attendance', 'council-own-theme'], ['neet'])).toEqual(['neet', 'council-own-theme']);
+    expect(mergeThemeChoice(['attendance'], [])).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * handler reads.
  */
 import { isListedInputId } from '../../src/cards/card-models';
-import { MANAGER_CARD_INPUTS } from '../../src/cards/sign-off-card-models';
+import { MANAGER_CARD_INPUTS } from '../../src/cards/manager-card-models';
 import type { AdaptiveCardJson } from '../../src/cards/render-card';
 import { buildHistoryCard, buildSignOffCard } from '../../src/bot/sign-off/sign-off-cards';
 import { parseSignOffAction } from '../../src/bot/sign-off/sign-off-action-data';

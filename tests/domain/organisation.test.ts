@@ -102,11 +102,21 @@ describe('changing an officer', () => {
   it.each<[string, OfficerChange, Partial<Officer>]>([
     ['adds a locality', { addLocalityIds: ['preston'] }, { localityIds: ['central-lancs', 'preston'] }],
     ['adds a role', { addRoles: ['admin'] }, { roles: ['epo', 'admin'] }],
+    ['adds and removes roles typed in capitals', { addRoles: [' Manager'], removeRoles: ['EPO'] }, { roles: ['manager'] }],
     ['renames, keeping the email', { name: 'Alison Walsh-Hale' }, { name: 'Alison Walsh-Hale' }],
     ['changes only the case of its own email', { email: 'Alison.Walsh@lancashire.gov.uk' }, { email: 'Alison.Walsh@lancashire.gov.uk' }],
     ['moves locality', { addLocalityIds: ['preston'], removeLocalityIds: ['central-lancs'] }, { localityIds: ['preston'] }],
   ])('%s', (_label, change, expected) => {
     expect(changeOfficer(alison, change, context)).toEqual({ ...alison, ...expected });
+  });
+
+  it('keeps the Entra object id as stored, even one an admin could not type', () => {
+    const fromTeams: Officer = { ...alison, aadObjectId: 'aad-ann' };
+    expect(changeOfficer(fromTeams, { addRoles: ['admin'] }, context)).toEqual({ ...fromTeams, roles: ['epo', 'admin'] });
+  });
+
+  it('stores a typed Entra object id in lower case, as Teams sends it', () => {
+    expect(newOfficer('officer-1', { ...claire, aadObjectId: 'AB2B8C1E-5D4A-4E6F-9A7B-2C1D0E9F8A71' }, context).aadObjectId).toBe('ab2b8c1e-5d4a-4e6f-9a7b-2c1d0e9f8a71');
   });
 
   it.each<[string, Officer, OfficerChange, string]>([

@@ -100,9 +100,9 @@ describe('npm start: the bot with the Agents Playground', () => {
       await page.page.screenshot({ path: path.join(ARTEFACTS, `${role}-help.png`) });
       const cardText = await card.innerText();
       for (const help of commandsFor(officer.roles)) {
-        // Only the command's first word: the card's markdown drops "<term>"-style placeholders
-        // as if they were HTML tags (reported to the bot's owner).
-        expect(cardText).toContain(help.command.split(' ')[0]);
+        // The whole command: its placeholders are written TERM and [LOCALITY], which the card's
+        // Markdown shows as typed (it dropped "<term>" as if it were an HTML tag).
+        expect(cardText).toContain(help.command);
         expect(cardText).toContain(help.what);
       }
       // The playground's header shows who "Me" is.

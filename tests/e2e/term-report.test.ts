@@ -12,17 +12,21 @@
  *      and gets a link to the compiled document, which holds what Claire typed.
  *
  * Each step checks what is on screen, and a screenshot of each goes to tests/e2e/artefacts/
- * (git-ignored). The SQLite file is checked against what was typed once the EPO's run has stopped.
+ * (git-ignored); a test that stops early leaves term-report-<role>-failed.png. Once the EPO's run
+ * has stopped, the SQLite file is checked against what was typed, and the bot's log for errors and
+ * for any of the typed text (which must never be logged).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mammoth from 'mammoth';
-import { chromium, type Browser, type Locator } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { SECTION_NAMES } from '../../src/domain/model';
 import { previousTerm, termShortLabel } from '../../src/domain/term';
 import { TermCalendar } from '../../src/domain/term-calendar';
+import { sectionOf } from '../../src/bot/report-wizard/report-state';
+import type { PlaygroundRole } from '../../src/local-run/playground-config';
 import { SAMPLE_OFFICER_IDS } from '../../src/sample/sample-organisation';
 import { SqliteReportStore } from '../../src/store/sqlite/sqlite-store';
 import { projectRoot } from '../support/report-round-trip';
@@ -41,6 +45,12 @@ jest.setTimeout(150_000);
 
 /** The term `tass start` opens on today, under the default calendar it runs with. */
 const CURRENT = new TermCalendar().currentTerm(new Date());
+/** The term the sample organisation's submitted reports are for: "Autumn 2026". */
+const PREVIOUS_LABEL = termShortLabel(previousTerm(CURRENT.term));
+/** The carry-forward checklist's heading on the Activity last period card. */
+const CHECKLIST_HEADING = `Planned for ${PREVIOUS_LABEL}: how did each go?`;
+/** Shown beside the Impact so far box of a priority that reported an impact last term. */
+const LAST_IMPACT_HEADING = `Impact so far, as reported for ${PREVIOUS_LABEL}`;
 
 /** Screenshots of the card (whole, however tall) and of the playground as the user sees it. */
 async function snapshot(playground: PlaygroundPage, card: Locator, name: string): Promise<void> {
@@ -56,12 +66,11 @@ async function writePriority(playground: PlaygroundPage, wizard: ReportWizardPag
     const box = wizard.sectionBox(entry.section);
     if (entry.section === 'priority') expect(await box.inputValue()).toBe(priority.shownTitle ?? '');
     if (entry.section === 'activityLastPeriod') {
-      const checklist = `Planned for ${termShortLabel(previousTerm(CURRENT.term))}: how did each go?`;
-      if (priority.carryForward.length === 0) expect(shown).not.toContain(checklist);
-      else expect(shown).toContain(checklist);
+      expect(shown.includes(CHECKLIST_HEADING)).toBe(priority.carryForward.length > 0);
       for (const mark of priority.carryForward) expect(shown).toContain(mark.item);
       await wizard.markCarryForward(priority.carryForward);
     }
+    if (entry.section === 'impactSoFar') expect(shown.includes(LAST_IMPACT_HEADING)).toBe(priority.priorityId !== undefined);
     await wizard.typeSection(entry);
     expect(await box.inputValue()).toBe(entry.typed);
     await snapshot(playground, wizard.card, `${label}-${index + 1}-${entry.section}`);
@@ -83,6 +92,18 @@ function expectInOrder(text: string, lines: readonly string[]): void {
   }
 }
 
+/**
+ * What the bot logged during the runs: JSON lines with no error (pino level 50 and up), and none of
+ * the text the EPO typed, since section text must never reach a log.
+ */
+function expectCleanBotLog(dataDir: string): void {
+  const log = fs.readFileSync(path.join(dataDir, 'tass-start.log'), 'utf8');
+  const entries = log.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as { level: number; msg?: string });
+  expect(entries.length).toBeGreaterThan(0);
+  expect(entries.filter((entry) => entry.level >= 50).map((entry) => entry.msg)).toEqual([]);
+  expect(TYPED_LINES.filter((line) => log.includes(line))).toEqual([]);
+}
+
 /** The compiled document behind a link: a file the bot wrote under the data folder, or one it serves. */
 async function fetchDocument(url: string, dataDir: string): Promise<Buffer> {
   if (url.startsWith('file:')) {
@@ -100,6 +121,8 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
   let dataDir: string;
   let db: string;
   let run: TassStartRun | undefined;
+  let page: Page | undefined;
+  let role: PlaygroundRole = 'epo';
   /** Where "Open the compiled report" on Claire's submitted review card goes. */
   let epoDocumentUrl: string | undefined;
 
@@ -111,6 +134,12 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
   });
 
   afterEach(async () => {
+    // A test that stopped early leaves its page open: keep what it showed, for whoever reads the failure.
+    if (page && !page.isClosed()) {
+      await page.screenshot({ path: path.join(ARTEFACTS, `term-report-${role}-failed.png`) }).catch(() => undefined);
+      await page.close();
+    }
+    page = undefined;
     await run?.stop();
     run = undefined;
   });
@@ -121,8 +150,10 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
   });
 
   it('Claire Fox writes every section of West Lancashire\'s report through the cards and submits it', async () => {
-    run = await startTassStart({ db, dataDir, as: 'epo' });
-    const playground = new PlaygroundPage(await browser.newPage({ viewport: VIEWPORT }));
+    role = 'epo';
+    run = await startTassStart({ db, dataDir, as: role });
+    page = await browser.newPage({ viewport: VIEWPORT });
+    const playground = new PlaygroundPage(page);
     await playground.recordOpenedUrls();
     await playground.open(run.playgroundUrl);
     const welcome = await playground.waitForCard('Welcome to TASS reporting, Claire Fox');
@@ -131,7 +162,7 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
     // 1. The term prompt: one report card per locality she serves.
     await playground.send('start');
     const westIndex = await playground.waitForCardMessage([LOCALITY_NAME, `TASS locality report · ${CURRENT.label}`]);
-    const central = await playground.waitForCard(`Central Lancs`);
+    const central = await playground.waitForCard('Central Lancs');
     expect(await central.innerText()).toContain('Alison Walsh and Claire Fox');
     const wizard = new ReportWizardPage(playground, playground.cardOfMessage(westIndex));
     const home = await wizard.text();
@@ -171,6 +202,7 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
 
     expect(await run.stop()).toBe(0);
     run = undefined;
+    expectCleanBotLog(dataDir);
 
     // The stored report is what was typed.
     const store = await SqliteReportStore.open(db);
@@ -181,7 +213,7 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
       for (const [index, priority] of PRIORITIES.entries()) {
         const update = updates[index];
         if (priority.priorityId) expect(update.priorityId).toBe(priority.priorityId);
-        for (const entry of priority.sections.slice(1)) expect({ section: entry.section, text: update[entry.section as Exclude<typeof entry.section, 'priority'>] }).toEqual({ section: entry.section, text: entry.stored });
+        expect(SECTION_NAMES.map((section) => [section, sectionOf(update, section)])).toEqual(priority.sections.map((entry) => [entry.section, entry.stored]));
         expect(update.carryForward).toEqual(priority.carryForward.map(({ item, outcome }) => ({ item, outcome })));
         expect(update.sectionsDone).toEqual([...SECTION_NAMES]);
         expect(update.updatedBy).toBe(SAMPLE_OFFICER_IDS.claireFox);
@@ -196,8 +228,11 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
   });
 
   it('Helen Brooks, a manager, asks for the report on the same database and gets the document Claire wrote', async () => {
-    run = await startTassStart({ db, dataDir, as: 'manager' });
-    const playground = new PlaygroundPage(await browser.newPage({ viewport: VIEWPORT }));
+    if (!epoDocumentUrl) throw new Error('Claire\'s report was not submitted in the test before this one, so there is nothing to ask for');
+    role = 'manager';
+    run = await startTassStart({ db, dataDir, as: role });
+    page = await browser.newPage({ viewport: VIEWPORT });
+    const playground = new PlaygroundPage(page);
     await playground.recordOpenedUrls();
     await playground.open(run.playgroundUrl);
     await playground.waitForCard('Welcome to TASS reporting, Helen Brooks');
@@ -222,5 +257,6 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
     await playground.page.close();
     expect(await run.stop()).toBe(0);
     run = undefined;
+    expectCleanBotLog(dataDir);
   });
 });

@@ -1,5 +1,5 @@
 import type { LocalityReport } from '../../src/domain/model';
-import { awaitingApprovalLine, countyInclusion, unapprovedNotice } from '../../src/reports/county-sign-off';
+import { awaitingApprovalLine, countyInclusion, signedOffUpdates, unapprovedNotice } from '../../src/reports/county-sign-off';
 import { aReport } from '../support/builders';
 
 function entry(name: string, report?: Partial<LocalityReport>) {
@@ -37,5 +37,17 @@ describe('county report inclusion by sign-off', () => {
   it('names the reports left out while they wait for approval', () => {
     expect(awaitingApprovalLine(countyInclusion(LOCALITIES))).toBe("Submitted and waiting for a manager's approval, so not printed here: Central Lancs, Fylde.");
     expect(awaitingApprovalLine(countyInclusion(LOCALITIES, { includeUnapproved: true }))).toBeUndefined();
+  });
+
+  it('lets the outcomes use only updates of reports the county report may print', () => {
+    const reports = [
+      aReport({ localityId: 'west', term: 'T1', approval: 'approved' }),
+      aReport({ localityId: 'central', term: 'T1', approval: 'pending' }),
+      aReport({ localityId: 'preston', term: 'T1', status: 'in progress', approval: undefined }),
+    ];
+    const updates = ['west', 'central', 'preston', 'chorley'].map((localityId) => ({ localityId, term: 'T1' }));
+    expect(signedOffUpdates(updates, reports).map((u) => u.localityId)).toEqual(['west']);
+    expect(signedOffUpdates(updates, reports, { includeUnapproved: true }).map((u) => u.localityId)).toEqual(['west', 'central']);
+    expect(signedOffUpdates(updates, reports, { includeUnapproved: true, includeDrafts: true }).map((u) => u.localityId)).toEqual(['west', 'central', 'preston']);
   });
 });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/config';
 import { TermCalendar } from '../../src/domain/term-calendar';
 import { createLogger } from '../../src/logging/logger';
@@ -28,8 +29,12 @@ describe('authentication of /api/messages with MicrosoftAppId set', () => {
   let signing: BotFrameworkSigning;
   let bot: BotServer;
   let baseUrl: string;
+  let logged = '';
+  const tokensSent: string[] = [];
 
   beforeAll(async () => {
+    // botbuilder prints every refused token (and its key) with console.error; the assertions say what matters.
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tass-auth-'));
     const config = loadConfig({
       TASS_DB: path.join(dir, 'tass.db'),
@@ -48,7 +53,15 @@ describe('authentication of /api/messages with MicrosoftAppId set', () => {
       store,
       calendar: new TermCalendar(),
       clock: () => new Date('2025-03-10T09:00:00Z'),
-      logger: createLogger({ level: 'silent' }),
+      logger: createLogger({
+        level: 'debug',
+        destination: new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            logged += chunk.toString('utf8');
+            callback();
+          },
+        }),
+      }),
       publisher: { publishLocalityReport: () => Promise.reject(new Error('not in this test')) },
       channelAuthentication: { channelOpenIdMetadataUrl: signing.openIdMetadataUrl },
     });
@@ -61,6 +74,7 @@ describe('authentication of /api/messages with MicrosoftAppId set', () => {
     await connector.close();
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
+    jest.restoreAllMocks();
   });
 
   const activity = (type: string, overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -76,6 +90,7 @@ describe('authentication of /api/messages with MicrosoftAppId set', () => {
   });
 
   async function post(body: Record<string, unknown>, authorization?: string): Promise<number> {
+    if (authorization) tokensSent.push(authorization.replace(/^\S+\s*/, ''));
     const response = await fetch(`${baseUrl}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
@@ -101,17 +116,17 @@ describe('authentication of /api/messages with MicrosoftAppId set', () => {
     return `${header}.${payload}.${signature}`;
   };
 
-  it.each<[string, () => string | undefined, Record<string, unknown>?]>([
-    ['no Authorization header', () => undefined],
-    ['an empty bearer token', () => 'Bearer '],
-    ['a token that is not a JWT', () => 'Bearer not-a-token'],
-    ['a Basic credential', () => `Basic ${Buffer.from('user:pass').toString('base64')}`],
-    ['a token for another app (wrong audience)', () => `Bearer ${signing.channelToken({ appId: 'another-app-id', serviceUrl: connector.serviceUrl })}`],
-    ['an expired token', () => `Bearer ${signing.channelToken({ appId: APP_ID, serviceUrl: connector.serviceUrl, expiresIn: -3600 })}`],
-    ['a token signed with an unknown key', () => `Bearer ${signing.channelToken({ appId: APP_ID, serviceUrl: connector.serviceUrl, unknownKey: true })}`],
-    ['a token from another issuer', () => `Bearer ${signing.channelToken({ appId: APP_ID, serviceUrl: connector.serviceUrl, issuer: 'https://evil.example.com' })}`],
-    ['a token issued for another serviceUrl', () => `Bearer ${signing.channelToken({ appId: APP_ID, serviceUrl: 'https://evil.example.com/' })}`],
-    ['a token whose payload was changed after signing', () => `Bearer ${tamperedPayload(signing.channelToken({ appId: APP_ID, serviceUrl: connector.serviceUrl }))}`],
+  it.each<[string, () => string | undefined, Record<string, unknown>]>([
+    ['no Authorization header', () => undefined, {}],
+    ['an empty bearer token', () => 'Bearer ', {}],
+    ['a token that is not a JWT', () => 'Bearer not-a-token', {}],
+    ['a Basic credential', () => `Basic ${Buffer.from('user:pass').toString('base64')}`, {}],
+    ['a token for another app (wrong audience)', () => `Bearer ${signing.channelToken({ appId: 'another-app-id', serviceUrl: connector.serviceUrl })}`, {}],
+    ['an expired token', () => `Bearer ${signing.channelToken({ appId: APP_ID, serviceUrl: connector.serviceUrl, expiresIn: -3600 })}`, {}],
+    ['a token signed with an unknown key', () => `Bearer ${signing.channelToken({ appId: APP_ID, serviceUrl: connector.serviceUrl, unknownKey: true })}`, {}],
+    ['a token from another issuer', () => `Bearer ${signing.channelToken({ appId: APP_ID, serviceUrl: connector.serviceUrl, issuer: 'https://evil.example.com' })}`, {}],
+    ['a token issued for another serviceUrl', () => `Bearer ${signing.channelToken({ appId: APP_ID, serviceUrl: 'https://evil.example.com/' })}`, {}],
+    ['a token whose payload was changed after signing', () => `Bearer ${tamperedPayload(signing.channelToken({ appId: APP_ID, serviceUrl: connector.serviceUrl }))}`, {}],
     ['a valid token on a channel its key is not endorsed for', () => `Bearer ${signing.channelToken({ appId: APP_ID, serviceUrl: connector.serviceUrl })}`, { channelId: 'webchat' }],
   ])('refuses %s with 401 and touches nothing', async (_label, authorization, overrides) => {
     const before = await snapshot();
@@ -131,5 +146,11 @@ describe('authentication of /api/messages with MicrosoftAppId set', () => {
     expect([200, 202]).toContain(status);
     expect(signing.requests).toEqual(expect.arrayContaining(['/v1/.well-known/openidconfiguration', '/v1/.well-known/keys']));
     expect((await store.getConversationLink(ANN.id))?.officerId).toBe(ANN.id);
+  });
+
+  it('logs the refusals, but never a token or the app password', () => {
+    expect(logged).toContain('request to /api/messages refused');
+    for (const token of tokensSent.filter((t) => t.length > 8)) expect(logged).not.toContain(token);
+    expect(logged).not.toContain('app-password-not-used-here');
   });
 });

@@ -67,6 +67,8 @@ describe('the bot server', () => {
 });
 
 describe('tass serve', () => {
+  // Each test starts a Node process that loads the whole bot; slow on a busy machine.
+  jest.setTimeout(90_000);
   let dir: string;
   let child: ChildProcessWithoutNullStreams | undefined;
 
@@ -97,9 +99,16 @@ describe('tass serve', () => {
   };
 
   it('serves on PORT in anonymous mode on loopback, says so, and stops cleanly on SIGTERM', async () => {
-    const port = await freePort();
-    const run = serve({ PORT: String(port) });
-    expect(await waitFor(() => run.output().stdout.includes('bot listening'))).toBe(true);
+    // Another process may take the free port before the child binds it: try a fresh one then.
+    let port = 0;
+    let run: ReturnType<typeof serve> | undefined;
+    for (let attempt = 0; attempt < 3 && !run; attempt += 1) {
+      port = await freePort();
+      const candidate = serve({ PORT: String(port) });
+      await waitFor(() => candidate.output().stdout.includes('bot listening') || candidate.output().stderr.includes('already in use'), 40_000);
+      if (candidate.output().stdout.includes('bot listening')) run = candidate;
+    }
+    if (!run) throw new Error('tass serve did not start');
 
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect((await health.json()) as unknown).toMatchObject({ ok: true, store: 'sqlite' });

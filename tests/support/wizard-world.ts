@@ -28,7 +28,8 @@ export interface WizardWorld {
   close(): Promise<void>;
 }
 
-export async function startWizardWorld(): Promise<WizardWorld> {
+/** `env`: extra settings for the bot's configuration (e.g. secrets a log test looks for). */
+export async function startWizardWorld(options: { env?: Record<string, string> } = {}): Promise<WizardWorld> {
   const published: PublishCall[] = [];
   const publisher: ReportPublisher = {
     publishLocalityReport: async (localityId, term, submittedBy) => {
@@ -37,7 +38,7 @@ export async function startWizardWorld(): Promise<WizardWorld> {
     },
   };
   // 10 March 2025: the Spring 2025 report is the one being written.
-  const bot = await startBotHarness({ now: '2025-03-10T09:00:00Z', publisher });
+  const bot = await startBotHarness({ now: '2025-03-10T09:00:00Z', publisher, env: options.env });
   const { store } = bot;
   await store.upsertLocality(aLocality());
   await store.upsertLocality(aLocality({ id: 'preston', name: 'Preston', order: 3 }));

@@ -5,12 +5,15 @@
 import { Cron } from 'croner';
 import type { BotDeps, ProactiveMessenger } from '../bot-deps';
 import { runCampaignDay } from './campaign-day';
+import { createCampaignLock, type CampaignLock } from './campaign-lock';
 
 export interface CampaignSchedule {
   /** A cron pattern; default 08:00 every day. */
   readonly cron?: string;
   /** Default Europe/London, so 08:00 stays 08:00 across the clock change. */
   readonly timezone?: string;
+  /** Shared with `open campaign` in chat so runs never overlap. */
+  readonly lock?: CampaignLock;
 }
 
 export const DEFAULT_CAMPAIGN_CRON = '0 8 * * *';
@@ -33,7 +36,7 @@ export function startCampaignScheduler(deps: BotDeps, messenger: ProactiveMessen
   const pattern = schedule.cron ?? DEFAULT_CAMPAIGN_CRON;
   let job: Cron;
   try {
-    job = createJob(deps, messenger, pattern, schedule.timezone ?? 'Europe/London');
+    job = createJob(deps, messenger, pattern, schedule.timezone ?? 'Europe/London', schedule.lock ?? createCampaignLock());
   } catch (error) {
     throw new InvalidCampaignCronError(pattern, error instanceof Error ? error.message : String(error));
   }
@@ -43,7 +46,7 @@ export function startCampaignScheduler(deps: BotDeps, messenger: ProactiveMessen
   };
 }
 
-function createJob(deps: BotDeps, messenger: ProactiveMessenger, pattern: string, timezone: string): Cron {
+function createJob(deps: BotDeps, messenger: ProactiveMessenger, pattern: string, timezone: string, lock: CampaignLock): Cron {
   return new Cron(
     pattern,
     {
@@ -52,7 +55,7 @@ function createJob(deps: BotDeps, messenger: ProactiveMessenger, pattern: string
       catch: (error) => deps.logger.error({ err: { type: error instanceof Error ? error.name : typeof error } }, 'daily campaign run failed'),
     },
     async () => {
-      const results = await runCampaignDay(deps, messenger, deps.clock());
+      const results = await lock.exclusive(() => runCampaignDay(deps, messenger, deps.clock()));
       deps.logger.info({ events: results.length }, 'daily campaign run finished');
     },
   );

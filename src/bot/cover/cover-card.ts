@@ -7,7 +7,7 @@ import type { Officer } from '../../domain/model';
 import { localitiesManagedBy } from '../../domain/term-progress';
 import { escapeCardText } from '../../cards/escape-card-text';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
-import { COVER_CARD, type CoverCardSubmit } from '../../cards/sign-off-card-models';
+import { COVER_CARD, type CoverCardSubmit } from '../../cards/manager-card-models';
 import { describeCover, listCoverRows } from '../../cover/cover-assignments';
 import type { BotDeps } from '../bot-deps';
 

@@ -59,10 +59,10 @@ export interface CheckedImpact {
 
 /**
  * Checks what was typed. Empty rows are skipped; a row with only a number or only words, or a
- * figure validateImpactFigure refuses, is a problem naming the row. `requireStatus` (Save and
- * next) asks for the status.
+ * figure validateImpactFigure refuses, is a problem naming the row. The status is asked for but
+ * not required: a priority without one shows as "not rated" in the outcomes.
  */
-export function checkTypedImpact(typed: TypedImpact, requireStatus: boolean): CheckedImpact {
+export function checkTypedImpact(typed: TypedImpact): CheckedImpact {
   const problems: string[] = [];
   const figures: ImpactFigure[] = [];
   typed.figures.forEach((row, index) => {
@@ -81,7 +81,6 @@ export function checkTypedImpact(typed: TypedImpact, requireStatus: boolean): Ch
     if (checked.ok) figures.push(checked.figure);
     else problems.push(...checked.problems.map((problem) => `${name}: ${problem.replace(/^(value|counts): /, '')}.`));
   });
-  if (requireStatus && typed.rag === '') problems.push('Choose a status: on track, some concerns or off track.');
   return { ...(typed.rag !== '' ? { rag: typed.rag } : {}), figures, problems };
 }
 

@@ -10,7 +10,7 @@ import { termKey, tryParseTerm, type TermKey } from '../../domain/term';
 import { escapeCardText, shortenText } from '../../cards/escape-card-text';
 import { renderWithinLimit } from '../../cards/card-size';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
-import { OUTCOMES_CARD } from '../../cards/sign-off-card-models';
+import { OUTCOMES_CARD } from '../../cards/manager-card-models';
 import { countsLine, figuresLine, loadOutcomesInput, rangeLabel, trendLine } from '../../reports/outcomes-report';
 import type { BotDeps } from '../bot-deps';
 import { messageCard, plain } from '../bot-cards';
@@ -52,7 +52,7 @@ export function buildOutcomesCard(summary: OutcomeSummary, localityNames: Readon
   return renderWithinLimit((previewChars) =>
     renderCard(OUTCOMES_CARD, {
       rangeLabel: rangeLabel(summary.fromTerm, summary.toTerm),
-      countyCounts: `${mine.length} priorities: ${countsLine(summary.county)}`,
+      countyCounts: `${mine.length} ${mine.length === 1 ? 'priority' : 'priorities'} in ${localityNames.size} ${localityNames.size === 1 ? 'locality' : 'localities'}. Latest status: ${countsLine(summary.county)}.`,
       ...(previewChars !== undefined ? { notice: 'Shortened to fit in Teams; `tass outcomes` gives the full document.' } : {}),
       themes: summary.byTheme
         .map((theme) => ({
@@ -80,7 +80,7 @@ export function buildOutcomesCard(summary: OutcomeSummary, localityNames: Readon
 }
 
 /** The card answering `outcomes <words>` for a manager. */
-export async function outcomesCardFor(deps: BotDeps, officer: Officer, words: string): Promise<Record<string, unknown> & { type: 'AdaptiveCard' }> {
+export async function outcomesCardFor(deps: BotDeps, officer: Officer, words: string): Promise<AdaptiveCardJson> {
   const range = parseOutcomesRange(words, deps.calendar.currentTerm(deps.clock()).key);
   if (range.kind === 'unreadable') {
     return messageCard(`I could not read "${plain(range.words)}" as terms. Write it like "outcomes Autumn 2024 to Summer 2025".`);

@@ -165,17 +165,27 @@ export function sameConfirmations(a: PriorityUpdate, b: PriorityUpdate): boolean
   );
 }
 
-/** The parts of a line around its findings, highlighted; long lines are cut to the findings' surroundings. */
-export function highlightedExcerpt(line: LineFindings): string {
-  return clusters(line.findings)
+/**
+ * The parts of a line around its findings, highlighted; long lines are cut to the findings'
+ * surroundings. With `maxFindings`, only the first few are shown, so a list stays short.
+ */
+export function highlightedExcerpt(line: LineFindings, maxFindings = Number.POSITIVE_INFINITY): string {
+  const shown = line.findings.slice(0, maxFindings);
+  const more = line.findings.length - shown.length;
+  return clusters(shown)
     .map((group) => {
       const from = Math.max(0, group[0].start - EXCERPT_RADIUS);
       const to = Math.min(line.text.length, Math.max(...group.map((finding) => finding.end)) + EXCERPT_RADIUS);
       const shifted = group.map((finding) => ({ ...finding, start: finding.start - from, end: finding.end - from }));
       return `${from > 0 ? '…' : ''}${highlightFindings(line.text.slice(from, to), shifted)}${to < line.text.length ? '…' : ''}`;
     })
+    .concat(more > 0 ? [`(and ${more} more)`] : [])
     .join(' ');
 }
+
+/** Lines and findings per section listed on the review card: enough to find it, short enough to fit. */
+const REVIEW_LINES = 2;
+const REVIEW_FINDINGS_PER_LINE = 3;
 
 function kindList(kinds: readonly PersonalDataKind[]): string {
   const names = kinds.map((kind) => KIND_NAMES[kind]);
@@ -213,7 +223,9 @@ export function personalDataProblems(state: ReportState, context: PersonalDataCo
   return state.priorities.flatMap((entry, index) =>
     unconfirmedSections(entry.update, context).map(
       ({ section, lines }) =>
-        `Priority ${index + 1}, ${SECTION_HEADINGS[section]}: ${lines.map(highlightedExcerpt).join(' ')} may identify a child or family ` +
+        `Priority ${index + 1}, ${SECTION_HEADINGS[section]}: ` +
+        `${lines.slice(0, REVIEW_LINES).map((line) => highlightedExcerpt(line, REVIEW_FINDINGS_PER_LINE)).join(' ')}` +
+        `${lines.length > REVIEW_LINES ? ` (and ${lines.length - REVIEW_LINES} more lines)` : ''} may identify a child or family ` +
         `(${kindList(kindsIn(lines))}). Open the section to edit it, or confirm it with a reason.`,
     ),
   );

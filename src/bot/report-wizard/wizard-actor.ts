@@ -1,4 +1,5 @@
 /** Who is pressing the button, and whether they may act on a locality's report. */
+import { canEditLocality, isoDay } from '../../domain/cover';
 import type { Officer } from '../../domain/model';
 import type { ReportStore } from '../../store/report-store';
 
@@ -11,14 +12,11 @@ export interface WizardActor {
 
 /**
  * An EPO acts on the localities they serve; an officer covering an absence acts on the covered
- * locality while the cover lasts; admins act everywhere.
+ * locality while the cover lasts, and the officer it names as absent does not; admins act
+ * everywhere. The rule is canEditLocality in src/domain/cover.ts.
  */
 export async function mayEditLocality(store: ReportStore, officer: Officer, localityId: string, today: Date): Promise<boolean> {
-  if (officer.roles.includes('admin')) return true;
-  if (officer.roles.includes('epo') && officer.localityIds.includes(localityId)) return true;
-  const day = today.toISOString().slice(0, 10);
-  const covers = await store.listCovers(localityId);
-  return covers.some((cover) => cover.coverOfficerId === officer.id && cover.from <= day && day <= cover.to);
+  return canEditLocality(officer, localityId, isoDay(today), await store.listCovers(localityId));
 }
 
 /** Teams user ids of everyone whose card should refresh: the authors with a known conversation, and the sender. */

@@ -1,7 +1,7 @@
 /** The edge of the sign-off cards: what an Action.Execute carries, checked with zod before use. */
 import { z } from 'zod';
 import { isTermKey } from '../../domain/term';
-import type { SignOffActionData } from '../../cards/sign-off-card-models';
+import type { SignOffActionData } from '../../cards/manager-card-models';
 
 /** Far above any real comment; longer input is refused before the comment rules measure it. */
 const MAX_RAW_INPUT = 20_000;

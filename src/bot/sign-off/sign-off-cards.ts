@@ -6,7 +6,7 @@ import { termFromKey, termLabel } from '../../domain/term';
 import { escapeCardText, shortenText } from '../../cards/escape-card-text';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { renderWithinLimit } from '../../cards/card-size';
-import { REPORT_HISTORY_CARD, SIGN_OFF_CARD, type SignOffActionData } from '../../cards/sign-off-card-models';
+import { REPORT_HISTORY_CARD, SIGN_OFF_CARD, type SignOffActionData } from '../../cards/manager-card-models';
 import { formatWhen, joinNames } from '../report-wizard/wizard-actor';
 import { lastDecision, type SignOffState } from './sign-off-state';
 

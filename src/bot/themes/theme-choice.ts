@@ -49,3 +49,9 @@ export function readThemeChoice(raw: unknown, themes: readonly Theme[] = DEFAULT
   const known = new Set(themes.map((theme) => theme.id));
   return [...new Set(parsed.data.split(',').map((id) => id.trim()).filter((id) => known.has(id)))];
 }
+
+/** The themes to keep: those ticked, plus any stored id the card could not offer (not in the list). */
+export function mergeThemeChoice(stored: readonly string[], ticked: readonly string[], themes: readonly Theme[] = DEFAULT_THEMES): string[] {
+  const offered = new Set(themes.map((theme) => theme.id));
+  return [...ticked, ...stored.filter((id) => !offered.has(id) && !ticked.includes(id))];
+}

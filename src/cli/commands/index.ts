@@ -12,7 +12,8 @@ import { registerCoverCommand } from './cover';
 import { registerLocalityCommand } from './locality';
 import { registerOfficerCommand } from './officer';
 import { registerOutcomesCommand } from './outcomes';
+import { registerOutboxCommand } from './outbox';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerTermsCommand, registerServeCommand, registerCampaignCommand, registerPackageCommand, registerStartCommand, registerImportCommand, registerCompileCommand, registerProvisionCommand, registerCoverCommand, registerLocalityCommand, registerOfficerCommand, registerOutcomesCommand];
+export const COMMANDS: readonly RegisterCommand[] = [registerTermsCommand, registerServeCommand, registerCampaignCommand, registerPackageCommand, registerStartCommand, registerImportCommand, registerCompileCommand, registerProvisionCommand, registerCoverCommand, registerLocalityCommand, registerOfficerCommand, registerOutcomesCommand, registerOutboxCommand];

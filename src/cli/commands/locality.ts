@@ -3,25 +3,10 @@
  * never changes), `list` shows them in county-report order, `rename` changes a name.
  */
 import type { Command } from 'commander';
-import { OrganisationRuleError } from '../../domain/organisation';
-import { addLocality, OrganisationLookupError, renameLocalityCalled } from '../../organisation/organisation-records';
-import type { ReportStore } from '../../store/report-store';
+import { addLocality, renameLocalityCalled } from '../../organisation/organisation-records';
 import { CliError } from '../cli-error';
-import { addStoreOptions, openStoreForCommand, type StoreCommandOptions } from '../store-options';
-
-/** Runs an action on the store, closing it afterwards and turning rule and lookup errors into one line. */
-export async function withOrganisationStore(options: StoreCommandOptions, action: (store: ReportStore) => Promise<void>): Promise<void> {
-  const store = await openStoreForCommand(options);
-  try {
-    await action(store);
-  } catch (error) {
-    if (error instanceof OrganisationRuleError) throw new CliError(error.problems.join('; '));
-    if (error instanceof OrganisationLookupError) throw new CliError(error.message);
-    throw error;
-  } finally {
-    await store.close();
-  }
-}
+import { addStoreOptions, type StoreCommandOptions } from '../store-options';
+import { withOrganisationStore } from '../with-organisation-store';
 
 function orderOption(value: string): number {
   if (!/^\d+$/.test(value)) throw new CliError(`--order must be a whole number of 0 or more, not "${value}"`);

@@ -8,7 +8,7 @@ import { FORMER_OFFICER_ID } from '../../domain/organisation';
 import { exportOfficerData, planOfficerRemoval, removeOfficer, type OfficerRemovalPlan } from '../../organisation/officer-data-request';
 import { CliError } from '../cli-error';
 import { addStoreOptions, type StoreCommandOptions } from '../store-options';
-import { withOrganisationStore } from './locality';
+import { withOrganisationStore } from '../with-organisation-store';
 
 function describePlan(plan: OfficerRemovalPlan): string[] {
   return [

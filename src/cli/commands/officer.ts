@@ -10,7 +10,7 @@ import { importOfficersCsv, OfficerCsvError } from '../../organisation/officer-c
 import { addOfficer, listOfficersWhere, newOfficerId, updateOfficer } from '../../organisation/organisation-records';
 import { CliError } from '../cli-error';
 import { addStoreOptions, type StoreCommandOptions } from '../store-options';
-import { withOrganisationStore } from './locality';
+import { withOrganisationStore } from '../with-organisation-store';
 import { registerOfficerDataCommands } from './officer-data';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -73,7 +73,7 @@ export function registerOfficerCommand(program: Command): void {
       .option('--json', 'print JSON instead of lines')
       .addHelpText('after', '\nExample:\n  tass officer list --locality Preston --role epo'),
   ).action(async (options: StoreCommandOptions & { locality?: string; role?: string; json?: boolean }) => {
-    const role = options.role;
+    const role = options.role?.trim().toLowerCase();
     if (role !== undefined && !isRole(role)) throw new CliError(`"${role}" is not a role (roles: ${ROLES.join(', ')})`);
     await withOrganisationStore(options, async (store) => {
       const { officers, localities } = await listOfficersWhere(store, { ...(options.locality !== undefined ? { locality: options.locality } : {}), ...(role ? { role } : {}) });

@@ -5,14 +5,12 @@ import { CalendarFileError } from '../../config/calendar-file';
 import { createLogger } from '../../logging/logger';
 import { StoreOpenError } from '../../store/errors';
 import { InvalidCampaignCronError } from '../../bot/campaign/campaign-scheduler';
-import { PortInUseError } from '../../server/create-bot-server';
 import { publisherFor } from '../../server/bot-publisher';
-import { runBotServer } from '../../server/run-bot-server';
 import { BotCredentialsError } from '../../server/bot-authentication';
 import { CliError } from '../cli-error';
 
-/** Errors an admin fixes by changing settings: one line, no stack. */
-const SETTINGS_ERRORS = [ConfigError, CalendarFileError, StoreOpenError, InvalidCampaignCronError, PortInUseError, BotCredentialsError];
+/** Errors an admin fixes by changing settings: one line, no stack. PortInUseError is added once the server is loaded. */
+const SETTINGS_ERRORS = [ConfigError, CalendarFileError, StoreOpenError, InvalidCampaignCronError, BotCredentialsError];
 
 export function registerServeCommand(program: Command): void {
   program
@@ -25,13 +23,16 @@ export function registerServeCommand(program: Command): void {
         'Example:\n  PORT=3978 TASS_DB=./data/tass.db tass serve',
     )
     .action(async (options: { port?: string }) => {
+      // Loaded here, not at the top: restify's dependencies print a Node deprecation warning
+      // when loaded, which every other `tass` command would otherwise print too.
+      const [{ runBotServer }, { PortInUseError }] = await Promise.all([import('../../server/run-bot-server'), import('../../server/create-bot-server')]);
       let running;
       try {
         const config = loadConfig(process.env, options.port ? { port: options.port } : {});
         const logger = createLogger({ level: config.logLevel });
         running = await runBotServer({ config, logger, publisherFor });
       } catch (error) {
-        if (SETTINGS_ERRORS.some((type) => error instanceof type)) throw new CliError((error as Error).message);
+        if ([...SETTINGS_ERRORS, PortInUseError].some((type) => error instanceof type)) throw new CliError((error as Error).message);
         throw error;
       }
       const server = running;

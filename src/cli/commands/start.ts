@@ -15,9 +15,7 @@ import { PlaygroundError, resolvePlaygroundCli, startPlayground } from '../../lo
 import { PortTakenError } from '../../local-run/port-check';
 import { startLocalRun, type LocalRun } from '../../local-run/local-run';
 import { seedSampleOrganisation } from '../../sample/sample-organisation';
-import { PortInUseError } from '../../server/create-bot-server';
 import { publisherFor } from '../../server/bot-publisher';
-import { runBotServer } from '../../server/run-bot-server';
 import { StoreOpenError } from '../../store/errors';
 import { openStore } from '../../store/open-store';
 import { CliError } from '../cli-error';
@@ -25,13 +23,12 @@ import { CliError } from '../cli-error';
 /** The playground's own default port. */
 const DEFAULT_PLAYGROUND_PORT = 56150;
 
-/** Errors the person running `npm start` fixes themselves: one line, no stack. */
+/** Errors the person running `npm start` fixes themselves: one line, no stack. PortInUseError is added once the server is loaded. */
 const USER_ERRORS = [
   ConfigError,
   CalendarFileError,
   StoreOpenError,
   InvalidCampaignCronError,
-  PortInUseError,
   PortTakenError,
   PlaygroundError,
   PlaygroundConfigError,
@@ -109,6 +106,9 @@ export function registerStartCommand(program: Command): void {
     .action(async (options: StartOptions) => {
       const botPort = options.port === undefined ? undefined : parsePort(options.port, '--port');
       const playgroundPort = parsePort(options.playgroundPort, '--playground-port');
+      // Loaded here, not at the top: restify's dependencies print a Node deprecation warning
+      // when loaded, which every other `tass` command would otherwise print too.
+      const [{ runBotServer }, { PortInUseError }] = await Promise.all([import('../../server/run-bot-server'), import('../../server/create-bot-server')]);
       let run: LocalRun;
       let logFile: string;
       let config: Config;
@@ -137,7 +137,7 @@ export function registerStartCommand(program: Command): void {
           },
         );
       } catch (error) {
-        if (USER_ERRORS.some((type) => error instanceof type)) throw new CliError((error as Error).message);
+        if ([...USER_ERRORS, PortInUseError].some((type) => error instanceof type)) throw new CliError((error as Error).message);
         throw error;
       }
       process.stdout.write(startBanner(run, config, logFile, options.as));

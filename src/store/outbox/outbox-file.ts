@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { Config } from '../../config/config';
 import { StoreOpenError } from '../errors';
 import { OUTBOX_OPERATIONS, type OutboxWrite } from './outbox-writes';
 
@@ -46,6 +47,11 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 CREATE TABLE IF NOT EXISTS outbox_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
+
+/** The outbox file: beside the compiled reports in TASS_DATA_DIR. */
+export function outboxPathFor(config: Pick<Config, 'dataDir'>): string {
+  return path.join(config.dataDir, 'outbox.db');
+}
 
 export class OutboxFile {
   private constructor(

@@ -22,7 +22,9 @@ import type { TermKey } from '../../domain/term';
 import type { Logger } from '../../logging/logger';
 import { ConflictError, StoreUnavailableError } from '../errors';
 import type { OfficerFilter, PriorityUpdateFilter, ReportStore } from '../report-store';
-import { OutboxFile, type OutboxItem } from './outbox-file';
+import { OutboxFile } from './outbox-file';
+import { LastGoodReads } from './last-good-reads';
+import { PendingWrites, type SyncState, type SyncStatus } from './pending-writes';
 import { describeError, replayPass, ReplayLoop, type ReplayLoopOptions, type ReplayPass } from './outbox-replay';
 import {
   deliveryKeyOf,
@@ -43,31 +45,11 @@ export interface OutboxStoreOptions {
   readonly replay?: ReplayLoopOptions;
 }
 
-/** A write SharePoint refused on replay, kept for someone to look at. */
-export interface HeldWrite {
-  readonly seq: number;
-  readonly op: OutboxWrite['op'];
-  readonly state: 'conflict' | 'failed';
-  readonly entities: ReadonlyArray<{ entity: EntityKind; key: string }>;
-  readonly reason: string;
-}
-
-export interface SyncState {
-  /** Writes waiting for SharePoint. */
-  readonly pending: number;
-  readonly held: readonly HeldWrite[];
-}
-
-export type SyncStatus = 'synced' | 'syncing' | 'held';
-
-interface PendingValue {
-  readonly found: boolean;
-  readonly value: unknown;
-}
-
 export class OutboxReportStore implements ReportStore {
   readonly kind: string;
   private readonly loop: ReplayLoop;
+  private readonly pending: PendingWrites;
+  private readonly reads: LastGoodReads;
   private writeChain: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -76,7 +58,9 @@ export class OutboxReportStore implements ReportStore {
     private readonly options: OutboxStoreOptions,
   ) {
     this.kind = inner.kind;
-    this.loop = new ReplayLoop(() => this.replayPass(), () => this.pendingItems().length, options.replay);
+    this.pending = new PendingWrites(file);
+    this.reads = new LastGoodReads(options.logger);
+    this.loop = new ReplayLoop(() => this.replayPass(), () => this.pending.count(), options.replay);
   }
 
   /** Opens the outbox file (anything left in it from before a restart is replayed once the loop starts). */
@@ -99,31 +83,12 @@ export class OutboxReportStore implements ReportStore {
   }
 
   syncState(): SyncState {
-    const items = this.file.items();
-    return {
-      pending: items.filter((item) => item.state === 'pending').length,
-      held: items.flatMap((item): HeldWrite[] =>
-        item.state === 'pending'
-          ? []
-          : [
-              {
-                seq: item.seq,
-                op: item.write.op,
-                state: item.state,
-                entities: writtenEntities(item.write).map(({ entity, key }) => ({ entity, key })),
-                reason: item.lastError ?? '',
-              },
-            ],
-      ),
-    };
+    return this.pending.syncState();
   }
 
   /** Whether this entity's last save has reached SharePoint. */
   syncStatus(entity: EntityKind, key: string): SyncStatus {
-    const touches = (item: OutboxItem) => writtenEntities(item.write).some((w) => w.entity === entity && w.key === key);
-    const items = this.file.items().filter(touches);
-    if (items.some((item) => item.state === 'pending')) return 'syncing';
-    return items.length > 0 ? 'held' : 'synced';
+    return this.pending.syncStatus(entity, key);
   }
 
   /** Drops a held write once someone has dealt with it. */
@@ -136,30 +101,6 @@ export class OutboxReportStore implements ReportStore {
     return replayPass(this.file, this.inner, this.options.logger);
   }
 
-  private pendingItems(): OutboxItem[] {
-    return this.file.items().filter((item) => item.state === 'pending');
-  }
-
-  /** The newest queued value of an entity, when a pending write touches it. */
-  private pendingValue(entity: EntityKind, key: string): PendingValue {
-    let result: PendingValue = { found: false, value: undefined };
-    for (const item of this.pendingItems()) {
-      for (const written of writtenEntities(item.write)) {
-        if (written.entity === entity && written.key === key) result = { found: true, value: written.value };
-      }
-    }
-    return result;
-  }
-
-  /** Every queued value of one kind, newest per key (undefined: deleted). */
-  private pendingOfKind<T>(entity: EntityKind): Map<string, T | undefined> {
-    const values = new Map<string, T | undefined>();
-    for (const item of this.pendingItems()) {
-      for (const written of writtenEntities(item.write)) if (written.entity === entity) values.set(written.key, written.value as T | undefined);
-    }
-    return values;
-  }
-
   /** Writes one at a time, so a write never overtakes one queued before it. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.writeChain.then(work, work);
@@ -170,11 +111,11 @@ export class OutboxReportStore implements ReportStore {
   private write<T>(write: OutboxWrite, direct: () => Promise<T>, queued: () => T): Promise<T> {
     return this.exclusive(async () => {
       for (const base of versionedBases(write)) {
-        const pending = this.pendingValue(base.entity, base.key);
+        const pending = this.pending.valueOf(base.entity, base.key);
         const version = (pending.value as { version?: number } | undefined)?.version;
         if (pending.found && version !== base.expectedVersion) throw new ConflictError(base.entity, base.key, pending.value);
       }
-      if (this.pendingItems().length === 0) {
+      if (this.pending.count() === 0) {
         try {
           return await direct();
         } catch (error) {
@@ -195,9 +136,14 @@ export class OutboxReportStore implements ReportStore {
    */
   private erase<T>(doing: string, work: () => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
-      const waiting = this.pendingItems().length;
+      const waiting = this.pending.count();
       if (waiting > 0) throw new StoreUnavailableError(`cannot ${doing} while ${waiting} write(s) wait in the outbox for SharePoint; try again once they are stored`);
-      return work();
+      try {
+        return await work();
+      } finally {
+        // No copy of erased data stays in the outage answers.
+        this.reads.forget();
+      }
     });
   }
 
@@ -206,24 +152,8 @@ export class OutboxReportStore implements ReportStore {
   }
 
   private async readOne<T>(entity: EntityKind, key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
-    const pending = this.pendingValue(entity, key);
+    const pending = this.pending.valueOf(entity, key);
     return pending.found ? (pending.value as T | undefined) : read();
-  }
-
-  /** A list with queued writes laid over it: changed entities replaced in place, new ones added, deleted ones removed. */
-  private overlay<T>(entity: EntityKind, list: T[], keyOf: (value: T) => string, belongs: (value: T) => boolean): T[] {
-    const pending = this.pendingOfKind<T>(entity);
-    if (pending.size === 0) return list;
-    const seen = new Set<string>();
-    const result = list.flatMap((value) => {
-      const key = keyOf(value);
-      seen.add(key);
-      if (!pending.has(key)) return [value];
-      const replacement = pending.get(key);
-      return replacement !== undefined && belongs(replacement) ? [replacement] : [];
-    });
-    for (const [key, value] of pending) if (!seen.has(key) && value !== undefined && belongs(value)) result.push(value);
-    return result;
   }
 
   upsertLocality(locality: Locality): Promise<Locality> {
@@ -231,10 +161,10 @@ export class OutboxReportStore implements ReportStore {
     return this.write(write, () => this.inner.upsertLocality(locality), () => locality);
   }
   getLocality(id: string): Promise<Locality | undefined> {
-    return this.readOne('locality', id, () => this.inner.getLocality(id));
+    return this.readOne('locality', id, () => this.reads.read('getLocality', [id], () => this.inner.getLocality(id)));
   }
   async listLocalities(): Promise<Locality[]> {
-    const list = this.overlay('locality', await this.inner.listLocalities(), (l) => l.id, () => true);
+    const list = this.pending.overlay('locality', await this.reads.read('listLocalities', [], () => this.inner.listLocalities()), (l) => l.id, () => true);
     return list.sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
@@ -242,21 +172,21 @@ export class OutboxReportStore implements ReportStore {
     return this.write({ op: 'upsertOfficer', officer }, () => this.inner.upsertOfficer(officer), () => officer);
   }
   getOfficer(id: string): Promise<Officer | undefined> {
-    return this.readOne('officer', id, () => this.inner.getOfficer(id));
+    return this.readOne('officer', id, () => this.reads.read('getOfficer', [id], () => this.inner.getOfficer(id)));
   }
   async findOfficerByAadObjectId(aadObjectId: string): Promise<Officer | undefined> {
-    const queued = [...this.pendingOfKind<Officer>('officer').values()].find((o) => o?.aadObjectId === aadObjectId);
-    return queued ?? this.readOverlaid(await this.inner.findOfficerByAadObjectId(aadObjectId), (o) => o.aadObjectId === aadObjectId);
+    const queued = [...this.pending.ofKind<Officer>('officer').values()].find((o) => o?.aadObjectId === aadObjectId);
+    return queued ?? this.readOverlaid(await this.reads.read('findOfficerByAadObjectId', [aadObjectId], () => this.inner.findOfficerByAadObjectId(aadObjectId)), (o) => o.aadObjectId === aadObjectId);
   }
   async findOfficerByEmail(email: string): Promise<Officer | undefined> {
     const wanted = email.trim().toLowerCase();
     const matches = (o: Officer) => o.email.toLowerCase() === wanted;
-    const queued = [...this.pendingOfKind<Officer>('officer').values()].find((o) => o !== undefined && matches(o));
-    return queued ?? this.readOverlaid(await this.inner.findOfficerByEmail(email), matches);
+    const queued = [...this.pending.ofKind<Officer>('officer').values()].find((o) => o !== undefined && matches(o));
+    return queued ?? this.readOverlaid(await this.reads.read('findOfficerByEmail', [email], () => this.inner.findOfficerByEmail(email)), matches);
   }
   private readOverlaid(found: Officer | undefined, matches: (o: Officer) => boolean): Officer | undefined {
     if (!found) return undefined;
-    const pending = this.pendingValue('officer', found.id);
+    const pending = this.pending.valueOf('officer', found.id);
     if (!pending.found) return found;
     const queued = pending.value as Officer;
     return matches(queued) ? queued : undefined;
@@ -264,7 +194,7 @@ export class OutboxReportStore implements ReportStore {
   async listOfficers(filter: OfficerFilter = {}): Promise<Officer[]> {
     const belongs = (o: Officer) =>
       (!filter.localityId || o.localityIds.includes(filter.localityId)) && (!filter.role || o.roles.includes(filter.role));
-    const list = this.overlay('officer', await this.inner.listOfficers(filter), (o) => o.id, belongs);
+    const list = this.pending.overlay('officer', await this.reads.read('listOfficers', [filter], () => this.inner.listOfficers(filter)), (o) => o.id, belongs);
     return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
   }
 
@@ -277,10 +207,10 @@ export class OutboxReportStore implements ReportStore {
     return this.write(write, () => this.inner.savePriority(priority, expectedVersion), () => this.queuedValue<Priority>(write));
   }
   getPriority(id: string): Promise<Priority | undefined> {
-    return this.readOne('priority', id, () => this.inner.getPriority(id));
+    return this.readOne('priority', id, () => this.reads.read('getPriority', [id], () => this.inner.getPriority(id)));
   }
   async listPriorities(localityId: string): Promise<Priority[]> {
-    const list = this.overlay('priority', await this.inner.listPriorities(localityId), (p) => p.id, (p) => p.localityId === localityId);
+    const list = this.pending.overlay('priority', await this.reads.read('listPriorities', [localityId], () => this.inner.listPriorities(localityId)), (p) => p.id, (p) => p.localityId === localityId);
     return list.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
@@ -289,7 +219,7 @@ export class OutboxReportStore implements ReportStore {
     return this.write(write, () => this.inner.savePriorityUpdate(update, expectedVersion), () => this.queuedValue<PriorityUpdate>(write));
   }
   getPriorityUpdate(priorityId: string, term: TermKey): Promise<PriorityUpdate | undefined> {
-    return this.readOne('priorityUpdate', updateKeyOf({ priorityId, term }), () => this.inner.getPriorityUpdate(priorityId, term));
+    return this.readOne('priorityUpdate', updateKeyOf({ priorityId, term }), () => this.reads.read('getPriorityUpdate', [priorityId, term], () => this.inner.getPriorityUpdate(priorityId, term)));
   }
   async listPriorityUpdates(filter: PriorityUpdateFilter): Promise<PriorityUpdate[]> {
     const belongs = (u: PriorityUpdate) =>
@@ -297,7 +227,7 @@ export class OutboxReportStore implements ReportStore {
       (!filter.term || u.term === filter.term) &&
       (!filter.priorityId || u.priorityId === filter.priorityId);
     // New updates join the end: their priority's place is known only to the full listing.
-    return this.overlay('priorityUpdate', await this.inner.listPriorityUpdates(filter), updateKeyOf, belongs);
+    return this.pending.overlay('priorityUpdate', await this.reads.read('listPriorityUpdates', [filter], () => this.inner.listPriorityUpdates(filter)), updateKeyOf, belongs);
   }
 
   saveLocalityReport(report: LocalityReport, expectedVersion: number): Promise<LocalityReport> {
@@ -305,10 +235,10 @@ export class OutboxReportStore implements ReportStore {
     return this.write(write, () => this.inner.saveLocalityReport(report, expectedVersion), () => this.queuedValue<LocalityReport>(write));
   }
   getLocalityReport(localityId: string, term: TermKey): Promise<LocalityReport | undefined> {
-    return this.readOne('localityReport', reportKeyOf({ localityId, term }), () => this.inner.getLocalityReport(localityId, term));
+    return this.readOne('localityReport', reportKeyOf({ localityId, term }), () => this.reads.read('getLocalityReport', [localityId, term], () => this.inner.getLocalityReport(localityId, term)));
   }
   async listLocalityReports(term?: TermKey): Promise<LocalityReport[]> {
-    return this.overlay('localityReport', await this.inner.listLocalityReports(term), reportKeyOf, (r) => !term || r.term === term);
+    return this.pending.overlay('localityReport', await this.reads.read('listLocalityReports', [term], () => this.inner.listLocalityReports(term)), reportKeyOf, (r) => !term || r.term === term);
   }
 
   saveReportWithUpdates(
@@ -336,8 +266,8 @@ export class OutboxReportStore implements ReportStore {
     return this.write({ op: 'appendReportEvent', event }, () => this.inner.appendReportEvent(event), () => undefined);
   }
   async listReportEvents(localityId: string, term: TermKey): Promise<ReportEvent[]> {
-    const stored = await this.inner.listReportEvents(localityId, term);
-    const queued = this.pendingItems().flatMap((item) =>
+    const stored = await this.reads.read('listReportEvents', [localityId, term], () => this.inner.listReportEvents(localityId, term));
+    const queued = this.pending.items().flatMap((item) =>
       item.write.op === 'appendReportEvent' && item.write.event.localityId === localityId && item.write.event.term === term ? [item.write.event] : [],
     );
     return [...stored, ...queued];
@@ -351,7 +281,7 @@ export class OutboxReportStore implements ReportStore {
     return this.write({ op: 'saveConversationLink', link }, () => this.inner.saveConversationLink(link), () => undefined);
   }
   getConversationLink(officerId: string): Promise<ConversationLink | undefined> {
-    return this.readOne('conversationLink', officerId, () => this.inner.getConversationLink(officerId));
+    return this.readOne('conversationLink', officerId, () => this.reads.read('getConversationLink', [officerId], () => this.inner.getConversationLink(officerId)));
   }
 
   deleteConversationLink(officerId: string): Promise<void> {
@@ -363,11 +293,11 @@ export class OutboxReportStore implements ReportStore {
   }
   async listDeliveries(term: TermKey, kind?: string): Promise<CampaignDelivery[]> {
     const belongs = (d: CampaignDelivery) => d.term === term && (!kind || d.kind === kind);
-    return this.overlay('delivery', await this.inner.listDeliveries(term, kind), deliveryKeyOf, belongs);
+    return this.pending.overlay('delivery', await this.reads.read('listDeliveries', [term, kind], () => this.inner.listDeliveries(term, kind)), deliveryKeyOf, belongs);
   }
 
   async listDeliveriesTo(officerId: string): Promise<CampaignDelivery[]> {
-    return this.overlay('delivery', await this.inner.listDeliveriesTo(officerId), deliveryKeyOf, (d) => d.officerId === officerId);
+    return this.pending.overlay('delivery', await this.reads.read('listDeliveriesTo', [officerId], () => this.inner.listDeliveriesTo(officerId)), deliveryKeyOf, (d) => d.officerId === officerId);
   }
   deleteDeliveriesTo(officerId: string): Promise<void> {
     return this.erase('delete campaign deliveries', () => this.inner.deleteDeliveriesTo(officerId));
@@ -380,7 +310,7 @@ export class OutboxReportStore implements ReportStore {
     return this.write({ op: 'deleteCover', id }, () => this.inner.deleteCover(id), () => undefined);
   }
   async listCovers(localityId?: string): Promise<CoverAssignment[]> {
-    const list = this.overlay('cover', await this.inner.listCovers(localityId), (c) => c.id, (c) => !localityId || c.localityId === localityId);
+    const list = this.pending.overlay('cover', await this.reads.read('listCovers', [localityId], () => this.inner.listCovers(localityId)), (c) => c.id, (c) => !localityId || c.localityId === localityId);
     return list.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 

@@ -1,14 +1,9 @@
 /** The production SharePoint store: Graph behind the durable outbox, replaying in the background. */
-import path from 'node:path';
 import type { Config } from '../../config/config';
 import type { Logger } from '../../logging/logger';
 import { sharePointStoreFromConfig } from '../sharepoint/from-config';
+import { outboxPathFor } from './outbox-file';
 import { OutboxReportStore } from './outbox-store';
-
-/** The outbox file: beside the compiled reports in TASS_DATA_DIR. */
-export function outboxPathFor(config: Config): string {
-  return path.join(config.dataDir, 'outbox.db');
-}
 
 /**
  * For `openStore(config, { sharepoint: (config) => Promise.resolve(sharePointWithOutbox(config, logger)) })`.

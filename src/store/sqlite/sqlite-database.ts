@@ -11,8 +11,15 @@ import { applyMigrations, MigrationRefusedError } from './migrations';
 /** SQLite's error codes that mean "this is not a usable database file". */
 const NOT_A_DATABASE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_IOERR_SHORT_READ']);
 
+/**
+ * SQLite's error code, read by shape rather than `instanceof`: the native addon keeps the
+ * SqliteError class of whichever copy of better-sqlite3 loaded it first, so under a test runner
+ * with per-file module registries `instanceof` can be false for a real SQLite error.
+ */
 function sqliteCode(error: unknown): string | undefined {
-  return error instanceof Database.SqliteError ? error.code : undefined;
+  if (!(error instanceof Error) || error.name !== 'SqliteError') return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }
 
 function advice(dbPath: string): string {

@@ -37,7 +37,7 @@ describe('the campaign scheduler', () => {
     bot.connector.clear();
     const scheduler = startCampaignScheduler(bot.deps, bot.bot.messenger, { cron: '* * * * * *' });
     try {
-      for (let i = 0; i < 60 && bot.activitiesIn(ann).length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 200 && bot.activitiesIn(ann).length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     } finally {
       scheduler.stop();
     }

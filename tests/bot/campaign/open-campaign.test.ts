@@ -201,7 +201,7 @@ describe('the term-end campaign', () => {
 
   describe('"open campaign" in chat', () => {
     const waitFor = async (condition: () => boolean) => {
-      for (let i = 0; i < 100 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let i = 0; i < 400 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(condition()).toBe(true);
     };
 
@@ -210,6 +210,29 @@ describe('the term-end campaign', () => {
       expect(cardText(cardsOf(reply[0])[0])).toContain('Opening the Spring – March 2025 campaign');
 
       await waitFor(() => bot.cardsIn(mary).some((card) => cardText(card).includes('campaign: 3 sent')));
+      expect(textsIn(ann)).toEqual([PROMPTS.annPreston, PROMPTS.annWest]);
+      expect(textsIn(bob)).toEqual([PROMPTS.bobCentral]);
+    });
+
+    it('sends nothing twice when a manager opens it twice while the first is still sending', async () => {
+      await bot.close();
+      bot = await startBotHarness({ now: `${SPRING_2025_DATES.opens}T08:00:00Z`, pacing: { ratePerSecond: 4, burst: 1 } });
+      await seedOrganisation(bot.store);
+      ann = bot.user(USERS.ann);
+      bob = bot.user(USERS.bob);
+      mary = bot.user(USERS.mary);
+      for (const user of [ann, bob, mary]) await bot.install(user);
+      bot.connector.clear();
+
+      await bot.say(mary, 'open campaign Spring 2025');
+      await bot.say(mary, 'open campaign Spring 2025');
+
+      const summaries = () => bot.cardsIn(mary).map(cardText).filter((text) => /campaign: \d+ sent/.test(text));
+      await waitFor(() => summaries().length === 2);
+      expect(summaries()).toEqual([
+        expect.stringContaining('campaign: 3 sent, 0 already sent earlier'),
+        expect.stringContaining('campaign: 0 sent, 3 already sent earlier'),
+      ]);
       expect(textsIn(ann)).toEqual([PROMPTS.annPreston, PROMPTS.annWest]);
       expect(textsIn(bob)).toEqual([PROMPTS.bobCentral]);
     });

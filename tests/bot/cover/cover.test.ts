@@ -5,7 +5,7 @@
  */
 import { openCampaign } from '../../../src/bot/campaign/open-campaign';
 import { isListedInputId } from '../../../src/cards/card-models';
-import { COVER_CARD_INPUT_IDS } from '../../../src/cards/sign-off-card-models';
+import { COVER_CARD_INPUT_IDS } from '../../../src/cards/manager-card-models';
 import { parseAdaptiveCard } from '../../support/adaptive-card-parser';
 import { cardText, cardsOf, type HarnessUser } from '../../support/bot-harness';
 import { startSignOffWorld, type SignOffWorld } from '../../support/sign-off-world';

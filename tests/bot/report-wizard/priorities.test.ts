@@ -82,7 +82,7 @@ describe('priorities', () => {
   });
 
   it('lets an officer covering for an absent EPO work on the covered locality while the cover lasts', async () => {
-    await world.bot.store.saveCover({ id: 'cover-peter', localityId: 'central-lancs', coverOfficerId: 'officer-peter-hale', absentOfficerId: 'officer-claire-fox', from: '2025-03-01', to: '2025-03-31', assignedBy: 'officer-helen-brooks' });
+    await world.bot.store.saveCover({ id: 'cover-peter', localityId: 'central-lancs', coverOfficerId: 'officer-peter-hale', absentOfficerId: 'officer-alison-walsh', from: '2025-03-01', to: '2025-03-31', assignedBy: 'officer-helen-brooks' });
     const report = await openReportCard(world, world.claire);
     const sectionCard = await press(world, world.claire, report, 'tass.priority.continue');
     const body = await invoke(world, world.peter, 'tass.section.saveDraft', { ...sectionCardAction(sectionCard.card), text: 'School avoidance in Chorley' });

@@ -78,6 +78,16 @@ describe('tass campaign open', () => {
     }
   }, 30_000);
 
+  it.each([
+    ['2025-03-14', ['Spring – March 2025 opens: 3 sent, 0 already sent, 0 without a conversation (bot not installed), 0 failed']],
+    ['2025-03-21', ['Spring – March 2025 reminder: 3 sent, 0 already sent, 0 without a conversation (bot not installed), 0 failed']],
+    ['2025-03-17', ['Nothing is scheduled on 2025-03-17.']],
+  ])('run-day --date %s sends what the calendar has for the day', async (date, lines) => {
+    const result = await run(['campaign', 'run-day', '--date', date, '--db', db], { TASS_DATA_DIR: dir });
+    expect(result.stdout.trim().split('\n')).toEqual(lines);
+    expect(result.code).toBe(0);
+  }, 30_000);
+
   it('says in one line when the term cannot be read', async () => {
     const result = await run(['campaign', 'open', '--term', 'next week', '--db', db], { TASS_DATA_DIR: dir });
     expect(result.code).toBe(1);

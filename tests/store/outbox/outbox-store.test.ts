@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../../src/logging/logger';
-import { ConflictError } from '../../../src/store/errors';
+import { ConflictError, StoreUnavailableError } from '../../../src/store/errors';
 import { OutboxReportStore, syncStatusOf, updateKeyOf } from '../../../src/store/outbox';
 import type { ReportStore } from '../../../src/store/report-store';
 import { createSharePointStore } from '../../../src/store/sharepoint/sharepoint-store';
@@ -237,6 +237,20 @@ describe('the SharePoint outbox', () => {
     await expect(outbox.listPriorityUpdates({ localityId: first.localityId })).resolves.toEqual([changed, added]);
     await expect(outbox.listPriorityUpdates({ localityId: 'preston' })).resolves.toEqual([]);
   });
+
+  it('keeps answering reads through an outage from the last good read, with queued writes laid over it', async () => {
+    const { graph } = sharepoint;
+    const saved = await outbox.savePriorityUpdate(first, 0);
+    const listed = await outbox.listPriorityUpdates({ localityId: first.localityId });
+    const priorities = await outbox.listPriorities(first.localityId);
+    graph.faults.setOutage(true);
+    await expect(outbox.listPriorities(first.localityId)).resolves.toEqual(priorities);
+    await expect(outbox.listPriorityUpdates({ localityId: first.localityId })).resolves.toEqual(listed);
+    const changed = await outbox.savePriorityUpdate({ ...saved, impactSoFar: items('Saved during the outage') }, saved.version);
+    await expect(outbox.listPriorityUpdates({ localityId: first.localityId })).resolves.toEqual([changed]);
+    // Nothing read before the outage: the read fails as it would without the outbox.
+    await expect(outbox.listCovers('central-lancs')).rejects.toBeInstanceOf(StoreUnavailableError);
+  }, 30_000);
 
   it('refuses a file that is not an outbox with a StoreOpenError naming it', async () => {
     const notOutbox = path.join(dir, 'not-an-outbox.db');

@@ -132,6 +132,7 @@ export interface OutcomesCardGroup {
 
 export interface OutcomesCardData {
   readonly rangeLabel: string;
+  /** "5 priorities in 3 localities. Latest status: 2 on track, ...". */
   readonly countyCounts: string;
   readonly notice?: ShownText;
   readonly themes: readonly OutcomesCardGroup[];
