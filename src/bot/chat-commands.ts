@@ -4,6 +4,7 @@
  */
 import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { effectiveAuthors, isoDay } from '../domain/cover';
 import type { Officer } from '../domain/model';
 import { tryParseTerm, termKey, termLabel, type TermKey } from '../domain/term';
 import { isManager, localitiesManagedBy } from '../domain/term-progress';
@@ -49,11 +50,10 @@ function unreadableTerm(words: string): AdaptiveCardJson {
 
 async function start(context: TurnContext, deps: BotDeps, officer: Officer): Promise<void> {
   const current = deps.calendar.currentTerm(deps.clock());
-  const today = deps.clock().toISOString().slice(0, 10);
-  const covers = (await deps.store.listCovers()).filter((c) => c.coverOfficerId === officer.id && c.from <= today && today <= c.to);
-  const served = officer.roles.includes('epo') ? officer.localityIds : [];
-  const localityIds = [...new Set([...served, ...covers.map((cover) => cover.localityId)])];
-  const localities = (await deps.store.listLocalities()).filter((locality) => localityIds.includes(locality.id));
+  // Whoever writes each locality's report today: its EPOs, less any on cover, plus cover officers.
+  const today = isoDay(deps.clock());
+  const covers = await deps.store.listCovers();
+  const localities = (await deps.store.listLocalities()).filter((locality) => effectiveAuthors(locality.id, today, [officer], covers).length > 0);
   if (localities.length === 0) {
     await sendCards(context, [messageCard(`You have no locality reports to write for ${current.label}. Type "help" to see what you can do.`)]);
     return;

@@ -36,7 +36,18 @@ export function buildMessageActivity(message: { text?: string; card?: Record<str
 export function createProactiveMessenger(deps: ProactiveMessengerDeps): ProactiveMessenger {
   const pacing: PacingOptions = { ...DEFAULT_PACING, ...deps.pacing };
   const sleep = deps.sleep ?? realSleep;
-  const bucket = new TokenBucket(pacing, deps.now ?? Date.now, sleep);
+  const now = deps.now ?? Date.now;
+  const bucket = new TokenBucket(pacing, now, sleep);
+  // One bucket per conversation, created on its first send; kept for the messenger's lifetime.
+  const conversations = new Map<string, TokenBucket>();
+  const conversationBucket = (conversationId: string): TokenBucket => {
+    let found = conversations.get(conversationId);
+    if (!found) {
+      found = new TokenBucket(pacing.perConversation, now, sleep);
+      conversations.set(conversationId, found);
+    }
+    return found;
+  };
   return {
     async sendToOfficer(officerId, message) {
       const link = await deps.store.getConversationLink(officerId);
@@ -45,6 +56,8 @@ export function createProactiveMessenger(deps: ProactiveMessengerDeps): Proactiv
       const activity = buildMessageActivity(message);
       await sendWithRetry(
         async () => {
+          // The conversation's turn first, so an app-wide token is not held while it waits.
+          await conversationBucket(reference.conversation?.id ?? officerId).take();
           await bucket.take();
           // The adapter hands errors thrown in a turn to onTurnError and swallows them, so the
           // send's failure is carried out of the turn by hand for the retry to see it.

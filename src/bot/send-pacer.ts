@@ -15,18 +15,31 @@ export interface PacingOptions {
   readonly backoffMs: number;
   /** Upper bound on any single wait, whatever Retry-After says. */
   readonly maxWaitMs: number;
+  /** Pacing of the sends into any one conversation, on top of the app-wide rate above. */
+  readonly perConversation: BucketRate;
+}
+
+/** A token bucket's refill rate and size. */
+export interface BucketRate {
+  readonly ratePerSecond: number;
+  readonly burst: number;
 }
 
 /**
- * At most 6 sends in any second (the first plus 5 more), under Teams' limits of 7 a second per
- * conversation and 50 per app; a campaign's consecutive sends go to different officers.
+ * Teams allows a bot 50 requests a second per app and tenant, and per conversation 7 a second,
+ * 8 in 2 s and 60 in 30 s. App-wide: 46 a second with a burst of 2, so no 1-second window can
+ * hold more than 48 even with a little network jitter (92% of the limit, leaving room for
+ * replies in turns). Per conversation: a burst of 3 then 1.5 a second, inside all three limits
+ * (at most 4.5 in 1 s, 6 in 2 s, 48 in 30 s), so an officer covering several localities is
+ * not throttled either.
  */
 export const DEFAULT_PACING: PacingOptions = {
-  ratePerSecond: 5,
-  burst: 1,
+  ratePerSecond: 46,
+  burst: 2,
   maxRetries: 3,
   backoffMs: 1000,
   maxWaitMs: 60_000,
+  perConversation: { ratePerSecond: 1.5, burst: 3 },
 };
 
 export type Sleep = (ms: number) => Promise<void>;
@@ -40,7 +53,7 @@ export class TokenBucket {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly options: Pick<PacingOptions, 'ratePerSecond' | 'burst'>,
+    private readonly options: BucketRate,
     private readonly now: () => number = Date.now,
     private readonly sleep: Sleep = realSleep,
   ) {

@@ -6,6 +6,7 @@
 import type { SectionName } from '../domain/model';
 import type { TermKey } from '../domain/term';
 import type { CardTemplate } from './render-card';
+import type { PersonalDataPanel } from './personal-data-card-models';
 import { MANAGER_CARD_INPUTS } from './manager-card-models';
 import { CHAT_CARD_INPUTS } from './chat-card-models';
 
@@ -102,19 +103,47 @@ export interface SectionCardData {
   readonly notice?: ShownText;
   readonly problems: readonly { readonly text: ShownText }[];
   readonly conflict?: { readonly line: ShownText; readonly text: ShownText };
+  /** Shown when the personal-data guard held the save. */
+  readonly personalData?: PersonalDataPanel;
   readonly reference?: { readonly heading: string; readonly text: ShownText };
   readonly carryForward: readonly CarryForwardRow[];
   readonly carryForwardHeading: string;
+  /** Impact so far only: its status and figures. */
+  readonly impact?: ImpactCardInputs;
+  /** Intended Outcomes only: the priority's themes. */
+  readonly themes?: ThemeCardInput;
   readonly nextTitle: string;
   readonly backData: ActionContext;
   readonly saveData: ActionContext;
   readonly refresh: CardRefresh;
 }
 
-export const SECTION_CARD_INPUT_IDS = ['text', 'carryOutcome_#'] as const;
+/** The Impact so far card's status and figure rows. */
+export interface ImpactCardInputs {
+  readonly ragChoices: readonly ChoiceOption[];
+  readonly rag: string;
+  readonly figures: ReadonlyArray<{ readonly valueId: string; readonly countsId: string; readonly value: string; readonly counts: string }>;
+}
+
+/** The Intended Outcomes card's theme choice (a multi-select, comma-separated ids). */
+export interface ThemeCardInput {
+  readonly label: string;
+  readonly choices: readonly ChoiceOption[];
+  readonly value: string;
+}
+
+export const SECTION_CARD_INPUT_IDS = ['text', 'carryOutcome_#', 'personalDataReason?', 'rag?', 'figureValue_#', 'figureCounts_#', 'themes?'] as const;
 export interface SectionCardSubmit {
   readonly text: string;
   readonly [carryOutcome: `carryOutcome_${number}`]: string;
+  /** Impact so far only: the priority's status. */
+  readonly rag?: string;
+  readonly [figureValue: `figureValue_${number}`]: string;
+  readonly [figureCounts: `figureCounts_${number}`]: string;
+  /** Intended Outcomes only: the theme ids ticked, comma-separated. */
+  readonly themes?: string;
+  /** Only on a save the personal-data guard held, and only sent by "Confirm and save". */
+  readonly personalDataReason?: string;
 }
 export const SECTION_CARD: CardTemplate<SectionCardData> = { file: 'section-card.json' };
 
@@ -199,8 +228,15 @@ export const CARD_INPUTS = {
   ...CHAT_CARD_INPUTS,
 } as const;
 
-/** An id list entry ending in `_#` stands for ids numbered from 0: `carryOutcome_0`, `carryOutcome_1`, ... */
-export type InputIdOf<Entry extends string> = Entry extends `${infer Prefix}_#` ? `${Prefix}_${number}` : Entry;
+/**
+ * An id list entry ending in `_#` stands for ids numbered from 0: `carryOutcome_0`, `carryOutcome_1`, ...
+ * One ending in `?` is an input the card has only sometimes, e.g. `personalDataReason?`.
+ */
+export type InputIdOf<Entry extends string> = Entry extends `${infer Id}?`
+  ? Id
+  : Entry extends `${infer Prefix}_#`
+    ? `${Prefix}_${number}`
+    : Entry;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -217,6 +253,6 @@ export type InputIdsMatchSubmitInterfaces = [
 /** The runtime form of an id list: does `id` belong to it? */
 export function isListedInputId(list: readonly string[], id: string): boolean {
   return list.some((entry) =>
-    entry.endsWith('_#') ? new RegExp(`^${entry.slice(0, -2)}_\\d+$`).test(id) : entry === id,
+    entry.endsWith('_#') ? new RegExp(`^${entry.slice(0, -2)}_\\d+$`).test(id) : entry.replace(/\?$/, '') === id,
   );
 }

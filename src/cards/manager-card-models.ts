@@ -38,6 +38,11 @@ export interface SignOffCardData {
   readonly returnComment?: ShownText;
   readonly documentUrl?: string;
   readonly priorities: readonly SignOffCardPriority[];
+  /** "2 priorities". */
+  readonly priorityCount: string;
+  /** Up to three of the most notable "Impact so far" lines, escaped. */
+  readonly impactHighlights: readonly ShownText[];
+  readonly hasImpactHighlights: boolean;
   readonly canDecide: boolean;
   /** What the manager typed, kept when the card comes back with a problem. */
   readonly comment: string;

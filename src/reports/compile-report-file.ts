@@ -7,6 +7,8 @@ import type { ReportStore } from '../store/report-store';
 import { compileCountyReport, COUNTY_REPORT_TITLE } from './compile-county-report';
 import { compileLocalityReport } from './compile-locality-report';
 import { type LoadOptions, loadCountyReportInput, loadLocalityReportInput } from './load-report-input';
+import { signedOffUpdates } from './county-sign-off';
+import { loadOutcomesInput, yearStartTerm } from './outcomes-report';
 import { renderReport } from './render-report';
 import { FILE_EXTENSIONS, MEDIA_TYPES, type ReportFormat } from './report-document';
 
@@ -22,6 +24,8 @@ export interface CountyCompileOptions extends LoadOptions {
   readonly intro?: string;
   /** Print unsubmitted reports in full too. */
   readonly includeDrafts?: boolean;
+  /** Print submitted reports no manager has approved yet, and say so. */
+  readonly includeUnapproved?: boolean;
 }
 
 /** A file name part from free text: letters and digits kept, everything else one hyphen. */
@@ -59,7 +63,17 @@ export async function compileCountyReportFile(
   format: ReportFormat,
   options: CountyCompileOptions = {},
 ): Promise<CompiledReportFile> {
-  const input = await loadCountyReportInput(store, term, options);
-  const content = await renderReport(compileCountyReport(input), format);
+  // Read side by side, so the SharePoint store can serve the lists they share with one request each.
+  const [input, outcomes, reports] = await Promise.all([
+    loadCountyReportInput(store, term, options),
+    loadOutcomesInput(store, yearStartTerm(term), term),
+    store.listLocalityReports(),
+  ]);
+  // The outcomes draw only on reports the county report may print.
+  const signedOff = { ...outcomes, updates: signedOffUpdates(outcomes.updates, reports, options) };
+  const content = await renderReport(
+    compileCountyReport({ ...input, ...(options.includeUnapproved ? { includeUnapproved: true } : {}), outcomes: signedOff }),
+    format,
+  );
   return { content, fileName: reportFileName(COUNTY_REPORT_TITLE, term, format), mediaType: MEDIA_TYPES[format] };
 }

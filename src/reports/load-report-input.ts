@@ -1,6 +1,6 @@
 /**
  * Reads what a compile needs from the store, each kind of entity once (one list call per kind,
- * priorities once per locality), since every read may be a Graph request in production.
+ * priorities included), since every read may be a Graph request in production.
  */
 import type { Locality, LocalityReport, Officer, Priority, PriorityUpdate } from '../domain/model';
 import { type TermKey, termFromKey, termLabel } from '../domain/term';
@@ -66,13 +66,21 @@ export interface CountySnapshot {
 /** Reads one term's reports and updates, or every term's when `term` is omitted. */
 export async function loadCountySnapshot(store: ReportStore, term?: TermKey): Promise<CountySnapshot> {
   if (term !== undefined) termFromKey(term);
-  const [localities, officers, reports, updates] = await Promise.all([
+  // Every priority in one read rather than one per locality: on SharePoint each read is a request.
+  const [localities, officers, reports, updates, allPriorities] = await Promise.all([
     store.listLocalities(),
     store.listOfficers(),
     store.listLocalityReports(term),
     store.listPriorityUpdates(term === undefined ? {} : { term }),
+    store.listPriorities(),
   ]);
-  const priorities = await Promise.all(localities.map((locality) => store.listPriorities(locality.id)));
+  const byLocality = new Map<string, Priority[]>();
+  for (const priority of allPriorities) {
+    const list = byLocality.get(priority.localityId);
+    if (list) list.push(priority);
+    else byLocality.set(priority.localityId, [priority]);
+  }
+  const priorities = localities.map((locality) => byLocality.get(locality.id) ?? []);
   return { localities, officers, reports, updates, priorities };
 }
 

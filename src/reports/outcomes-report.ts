@@ -178,8 +178,9 @@ export function compileOutcomesReport(input: OutcomesInput): ReportDocument {
 
 /** Reads what the outcomes document needs: every locality, its priorities, and every update. */
 export async function loadOutcomesInput(store: ReportStore, fromTerm: TermKey, toTerm: TermKey, themes?: readonly Theme[]): Promise<OutcomesInput> {
-  const [localities, updates] = await Promise.all([store.listLocalities(), store.listPriorityUpdates({})]);
-  const priorities = (await Promise.all(localities.map((locality) => store.listPriorities(locality.id)))).flat();
+  // Every priority in one read (not one per locality), in locality order as before.
+  const [localities, updates, allPriorities] = await Promise.all([store.listLocalities(), store.listPriorityUpdates({}), store.listPriorities()]);
+  const priorities = localities.flatMap((locality) => allPriorities.filter((priority) => priority.localityId === locality.id));
   return { fromTerm, toTerm, localities, priorities, updates: updates.filter((update) => inRange({ fromTerm, toTerm }, update.term)), ...(themes ? { themes } : {}) };
 }
 

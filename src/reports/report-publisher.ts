@@ -19,15 +19,19 @@ export interface ReportDocumentLibrary {
   save(file: CompiledReportFile, folder: string): Promise<{ url: string }>;
 }
 
-/** Keeps documents as files under `root/<folder>/`; the URL is a file: URL. */
-export function folderDocumentLibrary(root: string): ReportDocumentLibrary {
+/**
+ * Keeps documents as files under `root/<folder>/`. The URL is `url(folder, file)` when the files
+ * are served over HTTP (the local run), else a file: URL.
+ */
+export function folderDocumentLibrary(root: string, url?: (folder: string, fileName: string) => string): ReportDocumentLibrary {
   return {
     async save(file, folder) {
-      const dir = path.join(root, folder.replace(/[^A-Za-z0-9-]+/g, '-'));
+      const folderName = folder.replace(/[^A-Za-z0-9-]+/g, '-');
+      const dir = path.join(root, folderName);
       await mkdir(dir, { recursive: true });
       const target = path.join(dir, file.fileName);
       await writeFile(target, file.content);
-      return { url: pathToFileURL(target).href };
+      return { url: url ? url(folderName, file.fileName) : pathToFileURL(target).href };
     },
   };
 }

@@ -13,11 +13,15 @@ import type { ReportStore } from '../store/report-store';
 import { compileCountyReportFile } from '../reports/compile-report-file';
 import { createReportPublisher, folderDocumentLibrary, type ReportDocumentLibrary } from '../reports/report-publisher';
 import { reportLibraryFromConfig, sharePointDocumentLibrary } from '../graph/sharepoint-document-library';
+import { localReportUrl } from './local-report-files';
 
 /** Where compiled documents are kept for this configuration. */
 export function documentLibraryFor(config: Config, logger: Logger): ReportDocumentLibrary {
   if (config.store === 'sharepoint') return sharePointDocumentLibrary(reportLibraryFromConfig(config, logger));
-  return folderDocumentLibrary(path.join(config.dataDir, 'reports'));
+  // Anonymous mode listens on loopback and serves the files itself (local-report-files.ts).
+  const served = !config.bot.appId && config.port > 0;
+  const base = `http://127.0.0.1:${config.port}`;
+  return folderDocumentLibrary(path.join(config.dataDir, 'reports'), served ? (folder, file) => localReportUrl(base, folder, file) : undefined);
 }
 
 /** True when every locality has a submitted report for the term. */

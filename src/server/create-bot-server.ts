@@ -3,6 +3,7 @@
  * `POST /api/messages`, the CloudAdapter authenticates them, and the teams-ai Application routes
  * them. Routing lives in src/bot; this module only receives HTTP and answers health checks.
  */
+import { registerLocalReportFiles } from './local-report-files';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -97,6 +98,10 @@ export function createBotServer(serverDeps: BotServerDeps): BotServer {
       });
     });
   });
+
+  if (isAnonymous(deps) && deps.store.kind === 'sqlite') {
+    registerLocalReportFiles(server, path.join(deps.config.dataDir, 'reports'));
+  }
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { ok: true, store: deps.store.kind, version: version });

@@ -25,7 +25,7 @@ const InboundActivity = z
     serviceUrl: z.string().max(2000).url().refine((url) => /^https?:\/\//i.test(url), 'not an http(s) URL'),
     from: account,
     conversation: z.object({ id: z.string().min(1).max(1000), tenantId: optionalText(200), conversationType: optionalText(100) }).passthrough(),
-    recipient: account.partial({ id: true }).nullish(),
+    recipient: account,
     id: optionalText(1000),
     name: optionalText(200),
     locale: optionalText(100),
@@ -35,11 +35,11 @@ const InboundActivity = z
     action: optionalText(100),
     timestamp: optionalText(100),
     localTimestamp: optionalText(100),
-    attachments: z.array(z.unknown()).nullish(),
-    entities: z.array(z.unknown()).nullish(),
-    membersAdded: z.array(account).nullish(),
-    membersRemoved: z.array(account).nullish(),
-    channelData: z.record(z.unknown()).nullish(),
+    attachments: z.array(z.object({ contentType: z.string().max(200) }).passthrough()).optional(),
+    entities: z.array(z.object({ type: z.string().max(200) }).passthrough()).optional(),
+    membersAdded: z.array(account).optional(),
+    membersRemoved: z.array(account).optional(),
+    channelData: z.record(z.unknown()).optional(),
   })
   .passthrough();
 

@@ -12,6 +12,7 @@ import type { ReportStore } from '../store/report-store';
 import { startCampaignScheduler, type CampaignScheduler } from '../bot/campaign/campaign-scheduler';
 import { createBotServer, isAnonymous } from './create-bot-server';
 import { checkBotCredentials } from './bot-authentication';
+import { sharePointWithOutbox } from '../store/outbox/sharepoint-with-outbox';
 
 export interface RunningBotServer {
   readonly port: number;
@@ -36,7 +37,7 @@ export function bindHost(config: Config): string {
 export async function runBotServer(options: RunBotServerOptions): Promise<RunningBotServer> {
   const { config, logger } = options;
   checkBotCredentials(config);
-  const store = await openStore(config, options.storeFactories);
+  const store = await openStore(config, options.storeFactories ?? { sharepoint: async (settings) => sharePointWithOutbox(settings, logger) });
   const deps = { config, store, calendar: loadCalendar(config.calendarPath), clock: () => new Date(), logger, publisher: options.publisherFor(store, config) };
   const bot = createBotServer(deps);
   const host = bindHost(config);

@@ -59,7 +59,8 @@ export interface ReportStore {
   // Priorities across terms
   savePriority(priority: Priority, expectedVersion: number): Promise<Priority>;
   getPriority(id: string): Promise<Priority | undefined>;
-  listPriorities(localityId: string): Promise<Priority[]>;
+  /** A locality's priorities; without a locality, every priority, by locality id first (one read for a county compile). */
+  listPriorities(localityId?: string): Promise<Priority[]>;
 
   // One priority in one term (drafts included: a report not yet submitted is a draft)
   savePriorityUpdate(update: PriorityUpdate, expectedVersion: number): Promise<PriorityUpdate>;

@@ -7,7 +7,7 @@ import {
   percentile,
   type BenchFigure,
   type BenchTarget,
-} from '../../bench/bench-output';
+} from './bench-output';
 
 describe('formatBenchLine', () => {
   it.each<[string, BenchFigure, string]>([

@@ -109,10 +109,12 @@ function makeGenerator(random: () => number, world: WizardWorld, validData: Reco
     let activity: Record<string, unknown>;
     let label: string;
     switch (kind) {
-      case 0:
-        label = 'invoke with broken card data';
-        activity = { ...baseActivity(from), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: pick(ALL_VERBS), data: brokenData() }, trigger: 'manual' } };
+      case 0: {
+        const verb = pick(ALL_VERBS);
+        label = `invoke ${verb} with broken card data`;
+        activity = { ...baseActivity(from), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: brokenData() }, trigger: 'manual' } };
         break;
+      }
       case 1:
         label = 'invoke with an unknown verb or action';
         activity = { ...baseActivity(from), type: 'invoke', name: pick(['adaptiveCard/action', 'composeExtension/query', 'task/fetch', 'x'.repeat(300)]), value: { action: { type: pick(['Action.Execute', 'Action.Submit', 7]), verb: pick(['tass.admin.drop', '', 'x'.repeat(10_000), 5, null]), data: weird() } } };
@@ -243,6 +245,9 @@ describe('fuzzing /api/messages', () => {
 
     process.stdout.write(`fuzz seed ${seed}: ${REQUESTS} requests in ${Date.now() - started} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`);
     expect({ seed, failures: failures.slice(0, 20) }).toEqual({ seed, failures: [] });
+    // No turn ended in an error (those answer 200 with "something went wrong", so the statuses alone would not show them).
+    const turnErrors = world.bot.logs.filter((line) => line.msg === 'unhandled error in a bot turn').map((line) => `${String(line.activityType)}: ${JSON.stringify(line.err).slice(0, 120)}`);
+    expect({ seed, turnErrors: [...new Set(turnErrors)] }).toEqual({ seed, turnErrors: [] });
     expect(await storeState(world)).toBe(before);
 
     // Nothing the bot sent in answer shows raw control characters, and the bot still works.

@@ -130,7 +130,6 @@ describe('tampered Action.Execute invokes', () => {
       [SAVE_NEXT, { ...titleSave, text: 'After submission' }],
       ['tass.priority.add', impactSave],
       ['tass.priority.close.save', { ...impactSave, status: 'closed', closingNote: 'After submission' }],
-      ['tass.report.submit', impactSave],
     ] as const) {
       const text = await refusedWithCard(world.claire, verb, data);
       expect(text).toMatch(/submitted/i);
@@ -145,5 +144,7 @@ describe('tampered Action.Execute invokes', () => {
     const data = { localityId: 'central-lancs', term: SPRING, submittedAt: report?.submittedAt ?? '', returnComment: 'Approve it myself' };
     const text = await refusedWithCard(world.alison, verb, data);
     expect(text).toMatch(/manager/i);
+    const elsewhere = await refusedWithCard(world.alison, verb, { ...data, localityId: 'atlantis' });
+    expect(elsewhere).toMatch(/manager|not found/i);
   });
 });

@@ -7,16 +7,21 @@ import { z } from 'zod';
 import { CARRY_FORWARD_OUTCOMES, PRIORITY_STATUSES, SECTION_NAMES, type CarryForwardOutcome } from '../../domain/model';
 import { isTermKey } from '../../domain/term';
 import { CARD_VIEWS, type ActionContext } from '../../cards/card-models';
+import { InvalidImpactInputError, readTypedImpact, type TypedImpact } from '../impact/impact-inputs';
+import { readThemeChoice } from '../themes/theme-choice';
 
 /** Far above any real section; longer input is refused before it is measured against the limits. */
 const MAX_RAW_INPUT = 100_000;
+
+/** A version as the card sent it: a whole number or its digits. Null, booleans and arrays are refused, not read as 0. */
+const VersionSchema = z.union([z.number(), z.string().regex(/^\d{1,9}$/, 'not a version')]).pipe(z.coerce.number().int().min(0));
 
 const ActionContextSchema = z.object({
   localityId: z.string().trim().min(1).max(200),
   term: z.string().refine(isTermKey, 'not a term key'),
   priorityId: z.string().max(200).regex(/^[A-Za-z0-9._:-]*$/, 'not a priority id').default(''),
   section: z.union([z.enum(SECTION_NAMES), z.literal('')]).default(''),
-  version: z.coerce.number().int().min(0),
+  version: VersionSchema,
   basis: z.string().max(100).default(''),
   view: z.enum(CARD_VIEWS).default('report'),
 });
@@ -46,6 +51,10 @@ export interface SectionAction {
   readonly text: string;
   /** Index of last term's planned item -> how it went; unmarked items are absent. */
   readonly carryForward: ReadonlyMap<number, CarryForwardOutcome>;
+  /** Impact so far only: the status and figure rows as typed. */
+  readonly impact?: TypedImpact;
+  /** Intended Outcomes only, when the card had the theme choice: the theme ids ticked. */
+  readonly themes?: readonly string[];
 }
 
 const SectionInputsSchema = z
@@ -65,7 +74,16 @@ export function parseSectionAction(raw: unknown): SectionAction {
     const outcome = parseWith(CarryOutcomeSchema, value);
     if (outcome !== '') carryForward.set(Number(match[1]), outcome);
   }
-  return { context, text: inputs.text, carryForward };
+  if (context.section === 'intendedOutcomes' && 'themes' in inputs) {
+    return { context, text: inputs.text, carryForward, themes: readThemeChoice(inputs['themes']) };
+  }
+  if (context.section !== 'impactSoFar') return { context, text: inputs.text, carryForward };
+  try {
+    return { context, text: inputs.text, carryForward, impact: readTypedImpact(raw) };
+  } catch (error) {
+    if (error instanceof InvalidImpactInputError) throw new InvalidActionDataError([...error.issues]);
+    throw error;
+  }
 }
 
 export interface ClosePriorityAction {

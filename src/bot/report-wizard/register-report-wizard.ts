@@ -18,7 +18,7 @@ import { handleWizardAction } from './wizard-handlers';
  * message id. An invoke without `replyToId` (not from a message) gets the card as the invoke
  * response only, so it never fails for lack of a message to update.
  */
-async function answerWithoutMessage(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
+export async function answerWithoutMessage(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
   if (context.activity.replyToId) return;
   await context.sendActivity({
     type: ActivityTypes.InvokeResponse,

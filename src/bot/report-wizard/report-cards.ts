@@ -134,10 +134,14 @@ function shortenLines(lines: readonly string[], budget: number): string[] {
 }
 
 /** The whole report as it will be compiled, with Submit (or, once submitted, who submitted it and when). */
-export function buildReviewCard(frame: CardFrame, options: { notice?: string; submitterName?: string } = {}): AdaptiveCardJson {
+export function buildReviewCard(
+  frame: CardFrame,
+  options: { notice?: string; submitterName?: string; personalDataProblems?: readonly string[] } = {},
+): AdaptiveCardJson {
   const { state } = frame;
   const editable = !isSubmitted(state);
-  const problems = editable ? submitProblems(state) : [];
+  // Personal-data problems come highlighted (card Markdown, already escaped); the others are plain.
+  const problems = editable ? [...submitProblems(state).map(escapeCardText), ...(options.personalDataProblems ?? [])] : [];
   const context = contextFor(state, 'review', { basis: reviewStamp(state) });
   const line = submittedLine(state, options.submitterName);
   return renderWithinLimit((previewChars) =>
@@ -151,7 +155,7 @@ export function buildReviewCard(frame: CardFrame, options: { notice?: string; su
         : {}),
       ...(line ? { submittedLine: line } : {}),
       ...(state.report?.documentUrl ? { documentUrl: state.report.documentUrl } : {}),
-      problems: problems.map((text) => ({ text: escapeCardText(text) })),
+      problems: problems.map((text) => ({ text })),
       priorities: state.priorities.map((entry) => reviewPriority(entry, previewChars)),
       canSubmit: editable && problems.length === 0,
       editable,

@@ -5,6 +5,7 @@ import {
   SECTION_NAMES,
   type CarryForwardOutcome,
   type SectionName,
+  type SectionText,
 } from '../../domain/model';
 import { termShortLabel, previousTerm, termLabel } from '../../domain/term';
 import { sectionLines, sectionToEditableText } from '../../domain/section-text';
@@ -13,12 +14,18 @@ import {
   SECTION_CARD,
   type CarryForwardRow,
   type ChoiceOption,
+  type ThemeCardInput,
 } from '../../cards/card-models';
 import { escapeCardText, shortenText } from '../../cards/escape-card-text';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { renderWithinLimit } from '../../cards/card-size';
 import { contextFor, refreshFor, sectionStamp, type CardFrame } from './card-context';
+import type { LineFindings } from '../../domain/personal-data';
+import type { PersonalDataSaveMode } from '../../cards/personal-data-card-models';
+import { personalDataPanel } from './personal-data-guard';
 import { carriedItems, sectionOf, type PriorityInReport } from './report-state';
+import { impactFields, RAG_CHOICES, type TypedImpact } from '../impact/impact-inputs';
+import { themeChoiceFor } from '../themes/theme-choice';
 import { CLOSING_NOTE_MAX_LENGTH, SECTION_GUIDANCE, SECTION_MAX_LENGTH, SECTION_PLACEHOLDERS } from './section-guidance';
 
 const OUTCOME_TITLES: Record<CarryForwardOutcome, string> = {
@@ -39,9 +46,15 @@ export interface SectionCardOptions {
   readonly problems?: readonly string[];
   /** A co-author's newer text: who saved it, when, and what it says. */
   readonly conflict?: { readonly savedBy: string; readonly savedAt: string; readonly text: string };
+  /** Impact so far: the status and figures as typed, re-shown after a problem. */
+  readonly impact?: TypedImpact;
+  /** Intended Outcomes: the themes as ticked, re-shown after a problem. */
+  readonly themes?: readonly string[];
   /** The version and basis the author's view was based on, when re-showing their own text after a problem. */
   readonly version?: number;
   readonly basis?: string;
+  /** What the personal-data guard found when it held the save, and which button was pressed. */
+  readonly personalData?: { readonly lines: readonly LineFindings[]; readonly saveMode: PersonalDataSaveMode; readonly flagged: string };
 }
 
 function joinLines(lines: readonly string[], previewChars: number | undefined): string {
@@ -59,6 +72,16 @@ function carryForwardRows(entry: PriorityInReport, marks: ReadonlyMap<number, Ca
       choices: OUTCOME_CHOICES,
     };
   });
+}
+
+/** The theme choice: ticked as typed, else the priority's themes, else suggestions from its text. */
+function themeInput(entry: PriorityInReport, title: string, outcomes: SectionText, typed: readonly string[] | undefined): ThemeCardInput {
+  const choice = themeChoiceFor({ themes: typed ?? entry.priority.themes }, title, outcomes);
+  return {
+    label: choice.suggested ? 'Themes: suggested from what you wrote. Untick any that do not fit.' : 'Themes',
+    choices: choice.choices.map((option) => ({ title: escapeCardText(option.title), value: option.value })),
+    value: typed ? typed.join(',') : choice.value,
+  };
 }
 
 /** The card for one section of one priority. */
@@ -107,8 +130,13 @@ export function buildSectionCard(
       ...(lastImpact.length > 0
         ? { reference: { heading: `Impact so far, as reported for ${previousLabel}`, text: joinLines(lastImpact, previewChars) } }
         : {}),
+      ...(options.personalData
+        ? { personalData: personalDataPanel(options.personalData.lines, context, options.personalData.saveMode, options.personalData.flagged) }
+        : {}),
       carryForward: section === 'activityLastPeriod' ? carryForwardRows(entry, options.carryForward, previewChars) : [],
       carryForwardHeading: `Planned for ${previousLabel}: how did each go?`,
+      ...(section === 'impactSoFar' ? { impact: { ragChoices: RAG_CHOICES, ...impactFields(entry.update, stored, options.impact) } } : {}),
+      ...(section === 'intendedOutcomes' ? { themes: themeInput(entry, title, stored, options.themes) } : {}),
       nextTitle: step === SECTION_NAMES.length - 1 ? 'Save and finish' : 'Save and next',
       backData: context,
       saveData: context,

@@ -17,9 +17,13 @@ import { ConflictError } from '../../store/errors';
 import type { BotDeps } from '../bot-deps';
 import type { SectionAction } from './action-data';
 import { sectionStamp } from './card-context';
+import type { LineFindings } from '../../domain/personal-data';
+import { checkSectionSave, kindsIn, loadPersonalDataContext, sameConfirmations, type PersonalDataConfirmationInput } from './personal-data-guard';
 import { carriedItems, sectionOf, startUpdate, type PriorityInReport, type ReportState } from './report-state';
 import { SECTION_MAX_LENGTH } from './section-guidance';
 import type { WizardActor } from './wizard-actor';
+import { checkTypedImpact, impactChanged } from '../impact/impact-inputs';
+import { mergeThemeChoice } from '../themes/theme-choice';
 
 export type SaveMode = 'next' | 'draft' | 'back';
 
@@ -29,7 +33,9 @@ export type SaveOutcome =
   | { readonly kind: 'unchanged' }
   | { readonly kind: 'skipped' }
   | { readonly kind: 'problems'; readonly problems: string[] }
-  | { readonly kind: 'conflict'; readonly current: PriorityUpdate };
+  | { readonly kind: 'conflict'; readonly current: PriorityUpdate }
+  /** Held by the personal-data guard: the author edits the text or confirms it with a reason. */
+  | { readonly kind: 'personal data'; readonly lines: readonly LineFindings[]; readonly flagged: string; readonly problem?: string };
 
 /** A priority not yet stored, as the "Add a new priority" card starts it. */
 export function newPriorityEntry(state: ReportState, priorityId: string): PriorityInReport {
@@ -108,7 +114,8 @@ function sameContent(a: PriorityUpdate, b: PriorityUpdate): boolean {
     SECTION_NAMES.every((name) => name === 'priority' || sectionsEqual(a[name], b[name])) &&
     a.sectionsDone.length === b.sectionsDone.length &&
     a.sectionsDone.every((name) => b.sectionsDone.includes(name)) &&
-    JSON.stringify(a.carryForward) === JSON.stringify(b.carryForward)
+    JSON.stringify(a.carryForward) === JSON.stringify(b.carryForward) &&
+    !impactChanged(a, { ...(b.rag ? { rag: b.rag } : {}), figures: b.figures, problems: [] })
   );
 }
 
@@ -122,6 +129,7 @@ export async function saveSection(
   entry: PriorityInReport,
   action: SectionAction,
   mode: SaveMode,
+  confirmation?: PersonalDataConfirmationInput,
 ): Promise<SaveOutcome> {
   const section = action.context.section as SectionName;
   const current = entry.update;
@@ -129,29 +137,61 @@ export async function saveSection(
   const typed = readTypedSection(action.text, storedText);
   if (mode === 'back' && !entry.stored && entry.priority.version === 0 && isSectionEmpty(typed)) return { kind: 'skipped' };
 
-  const problems = checkLimits(section, typed, entry, action, mode);
+  const impact = section === 'impactSoFar' && action.impact ? checkTypedImpact(action.impact) : undefined;
+  const problems = [...checkLimits(section, typed, entry, action, mode), ...(impact?.problems ?? [])];
   if (problems.length > 0) return { kind: 'problems', problems };
 
   const marks = section === 'activityLastPeriod' ? marksFor(entry, action) : current.carryForward;
+  const { rag: _storedRag, ...withoutRag } = withSection(current, section, typed);
   const proposed: PriorityUpdate = {
-    ...withSection(current, section, typed),
+    ...(impact ? { ...withoutRag, ...(impact.rag ? { rag: impact.rag } : {}), figures: impact.figures } : withSection(current, section, typed)),
     carryForward: marks,
     sectionsDone: doneAfter(current, section, typed, mode),
   };
-  if (entry.stored && sameContent(proposed, current)) return { kind: 'unchanged' };
-  if (action.context.version !== current.version && action.context.basis !== sectionStamp(storedText)) {
+  // Themes belong to the priority, not this term's update: saved beside it when they change.
+  const themes = action.themes ? mergeThemeChoice(entry.priority.themes, action.themes) : undefined;
+  const themesChanged = themes !== undefined && !sameThemes(themes, entry.priority.themes);
+  const changed = !(entry.stored && sameContent(proposed, current));
+  if (changed && action.context.version !== current.version && action.context.basis !== sectionStamp(storedText)) {
     return { kind: 'conflict', current };
   }
 
   const now = deps.clock().toISOString();
+  const guard = checkSectionSave(
+    { section, typed, current, proposed, officerId: actor.officer.id, now, ...(confirmation ? { confirmation } : {}) },
+    await loadPersonalDataContext(deps),
+  );
+  // Back over text nobody changed only moves on; anything that would be written must pass the guard.
+  if (guard.kind === 'hold' && (changed || mode !== 'back')) {
+    deps.logger.info(
+      { localityId: entry.priority.localityId, term: current.term, priorityId: entry.priority.id, section, mode, kinds: kindsIn(guard.lines) },
+      'section held for personal data',
+    );
+    return { kind: 'personal data', lines: guard.lines, flagged: guard.flagged, ...(guard.problem ? { problem: guard.problem } : {}) };
+  }
+  const toSave = guard.kind === 'save' ? guard.update : proposed;
+  if (!changed && sameConfirmations(toSave, current)) {
+    if (!themesChanged || !themes) return { kind: 'unchanged' };
+    await saveThemes(deps, entry.priority.id, themes);
+    return { kind: 'saved', update: current };
+  }
   try {
     if (!entry.stored && entry.priority.version === 0) {
       await deps.store.savePriority({ ...entry.priority, title: titleOf(typed) }, 0);
     }
-    const saved = await deps.store.savePriorityUpdate({ ...proposed, updatedBy: actor.officer.id, updatedAt: now }, current.version);
+    const saved = await deps.store.savePriorityUpdate({ ...toSave, updatedBy: actor.officer.id, updatedAt: now }, current.version);
+    if (themesChanged && themes) await saveThemes(deps, entry.priority.id, themes);
     await markReportInProgress(deps, entry.priority.localityId, current.term, actor);
     deps.logger.info(
-      { localityId: entry.priority.localityId, term: current.term, priorityId: entry.priority.id, section, mode, version: saved.version },
+      {
+        localityId: entry.priority.localityId,
+        term: current.term,
+        priorityId: entry.priority.id,
+        section,
+        mode,
+        version: saved.version,
+        ...(guard.kind === 'save' && guard.confirmed.length > 0 ? { personalDataConfirmed: guard.confirmed } : {}),
+      },
       'section saved',
     );
     return { kind: 'saved', update: saved };
@@ -163,6 +203,27 @@ export async function saveSection(
       return { kind: 'problems', problems: ['Someone saved this priority at the same moment. Save again.'] };
     }
     throw error;
+  }
+}
+
+function sameThemes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
+
+/**
+ * Themes belong to the priority across terms, not to this term's update, so they are saved on
+ * the priority as stored now; a co-author's save in between is re-read once.
+ */
+async function saveThemes(deps: BotDeps, priorityId: string, themes: readonly string[]): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const priority = await deps.store.getPriority(priorityId);
+    if (!priority || sameThemes(priority.themes, themes)) return;
+    try {
+      await deps.store.savePriority({ ...priority, themes: [...themes] }, priority.version);
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt === 1) throw error;
+    }
   }
 }
 

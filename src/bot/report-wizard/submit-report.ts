@@ -9,6 +9,7 @@ import { ConflictError } from '../../store/errors';
 import type { BotDeps } from '../bot-deps';
 import type { ActionContext } from '../../cards/card-models';
 import { reviewStamp } from './card-context';
+import { unconfirmedPersonalData } from './personal-data-guard';
 import { loadReportState, type ReportState } from './report-state';
 import { submitProblems } from './report-cards';
 import type { WizardActor } from './wizard-actor';
@@ -35,6 +36,11 @@ export async function submitReport(deps: BotDeps, actor: WizardActor, context: A
   if (state.report?.status === 'submitted') return { kind: 'already submitted', state };
   if (context.basis !== reviewStamp(state) || context.version !== (state.report?.version ?? 0)) return { kind: 'changed', state };
   if (submitProblems(state).length > 0) return { kind: 'problems', state };
+  // Reports are shared with partners: nothing that may identify a child goes out unconfirmed.
+  if ((await unconfirmedPersonalData(deps, state)).length > 0) {
+    deps.logger.info({ localityId: state.locality.id, term: state.termKey }, 'submit refused: unconfirmed personal data');
+    return { kind: 'problems', state };
+  }
 
   const at = deps.clock().toISOString();
   const base: LocalityReport = state.report ?? {

@@ -18,6 +18,8 @@ export const WIZARD_VERBS = {
   sectionSaveNext: 'tass.section.saveNext',
   /** Saves the section as a draft and stays on it. */
   sectionSaveDraft: 'tass.section.saveDraft',
+  /** Finishes a save the personal-data guard held, recording the author's reason for keeping the flagged words. */
+  sectionConfirmPersonalData: 'tass.section.confirmPersonalData',
   /** Shows the whole report as it will be compiled. */
   review: 'tass.report.review',
   /** Submits the report. */

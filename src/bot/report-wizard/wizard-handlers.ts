@@ -3,7 +3,8 @@
  * Nothing here knows about Teams turns; register-report-wizard.ts wires these to Action.Execute.
  */
 import { randomUUID } from 'node:crypto';
-import { SECTION_NAMES, type SectionName } from '../../domain/model';
+import { SECTION_NAMES, type PriorityUpdate, type SectionName } from '../../domain/model';
+import { syncStatusOf, updateKeyOf } from '../../store/outbox';
 import { isTermKey, type TermKey } from '../../domain/term';
 import type { ActionContext } from '../../cards/card-models';
 import type { AdaptiveCardJson } from '../../cards/render-card';
@@ -14,6 +15,7 @@ import { closePriority } from './priority-close';
 import { buildNoticeCard, buildReportCard, buildReviewCard, isSubmitted } from './report-cards';
 import { loadReportState, LocalityNotFoundError, type PriorityInReport, type ReportState } from './report-state';
 import { buildClosePriorityCard, buildSectionCard } from './section-cards';
+import { parsePersonalDataConfirmation, unconfirmedPersonalData, type PersonalDataConfirmationInput } from './personal-data-guard';
 import { newPriorityEntry, saveSection, type SaveMode } from './section-save';
 import { submitReport } from './submit-report';
 import { WIZARD_VERBS, type WizardVerb } from './verbs';
@@ -34,7 +36,12 @@ async function reportCard(deps: BotDeps, actor: WizardActor, state: ReportState,
 }
 
 async function reviewCard(deps: BotDeps, actor: WizardActor, state: ReportState, notice?: string): Promise<AdaptiveCardJson> {
-  return buildReviewCard(await frameOf(deps, actor, state), { ...(notice ? { notice } : {}), submitterName: await submitterName(deps, state) });
+  const personalDataProblems = isSubmitted(state) ? [] : await unconfirmedPersonalData(deps, state);
+  return buildReviewCard(await frameOf(deps, actor, state), {
+    ...(notice ? { notice } : {}),
+    submitterName: await submitterName(deps, state),
+    personalDataProblems,
+  });
 }
 
 const SUBMITTED_NOTICE = 'This report has been submitted, so it can no longer be changed here. If something needs correcting, ask your manager to return it for changes.';
@@ -65,7 +72,13 @@ async function showView(deps: BotDeps, actor: WizardActor, context: ActionContex
   return buildSectionCard(frame, entry, context.section === '' ? firstUnfinished(entry) : context.section, notice ? { notice } : {});
 }
 
-async function handleSection(deps: BotDeps, actor: WizardActor, raw: unknown, mode: SaveMode): Promise<AdaptiveCardJson> {
+async function handleSection(
+  deps: BotDeps,
+  actor: WizardActor,
+  raw: unknown,
+  mode: SaveMode,
+  confirmation?: PersonalDataConfirmationInput,
+): Promise<AdaptiveCardJson> {
   const action = parseSectionAction(raw);
   const { context } = action;
   const section = context.section as SectionName;
@@ -74,11 +87,23 @@ async function handleSection(deps: BotDeps, actor: WizardActor, raw: unknown, mo
   const entry = await findEntry(deps, state, context);
   if (!entry) return reportCard(deps, actor, state, 'That priority is no longer in this report.');
 
-  const outcome = await saveSection(deps, actor, entry, action, mode);
+  const outcome = await saveSection(deps, actor, entry, action, mode, confirmation);
+  if (outcome.kind === 'personal data') {
+    return buildSectionCard(await frameOf(deps, actor, state), entry, section, {
+      text: action.text,
+      carryForward: action.carryForward,
+      problems: outcome.problem ? [outcome.problem] : [],
+      version: context.version,
+      basis: context.basis,
+      personalData: { lines: outcome.lines, saveMode: mode, flagged: outcome.flagged },
+    });
+  }
   if (outcome.kind === 'problems') {
     return buildSectionCard(await frameOf(deps, actor, state), entry, section, {
       text: action.text,
       carryForward: action.carryForward,
+      ...(action.impact ? { impact: action.impact } : {}),
+      ...(action.themes ? { themes: action.themes } : {}),
       problems: outcome.problems,
       version: context.version,
       basis: context.basis,
@@ -91,6 +116,8 @@ async function handleSection(deps: BotDeps, actor: WizardActor, raw: unknown, mo
     return buildSectionCard(await frameOf(deps, actor, fresh), freshEntry, section, {
       text: action.text,
       carryForward: action.carryForward,
+      ...(action.impact ? { impact: action.impact } : {}),
+      ...(action.themes ? { themes: action.themes } : {}),
       conflict: {
         savedBy: savedBy ?? 'A co-author',
         savedAt: outcome.current.updatedAt ? formatWhen(outcome.current.updatedAt) : 'a moment ago',
@@ -101,17 +128,26 @@ async function handleSection(deps: BotDeps, actor: WizardActor, raw: unknown, mo
   if (!freshEntry) return reportCard(deps, actor, fresh);
   const index = SECTION_NAMES.indexOf(section);
   const frame = await frameOf(deps, actor, fresh);
+  const syncing = outcome.kind === 'saved' ? syncingNotice(deps, outcome.update) : undefined;
+  const withSyncing = (notice: string) => (syncing ? `${notice} ${syncing}` : notice);
   if (mode === 'draft') {
     const notice = outcome.kind === 'saved' ? `Draft saved at ${formatWhen(outcome.update.updatedAt ?? deps.clock().toISOString())}.` : 'Nothing new to save.';
-    return buildSectionCard(frame, freshEntry, section, { notice });
+    return buildSectionCard(frame, freshEntry, section, { notice: withSyncing(notice) });
   }
   if (mode === 'back') {
-    return index === 0 ? reportCard(deps, actor, fresh) : buildSectionCard(frame, freshEntry, SECTION_NAMES[index - 1]);
+    return index === 0 ? reportCard(deps, actor, fresh, syncing) : buildSectionCard(frame, freshEntry, SECTION_NAMES[index - 1], syncing ? { notice: syncing } : {});
   }
   if (index === SECTION_NAMES.length - 1) {
-    return reportCard(deps, actor, fresh, `All six sections of priority ${fresh.priorities.indexOf(freshEntry) + 1} are done.`);
+    return reportCard(deps, actor, fresh, withSyncing(`All six sections of priority ${fresh.priorities.indexOf(freshEntry) + 1} are done.`));
   }
-  return buildSectionCard(frame, freshEntry, SECTION_NAMES[index + 1]);
+  return buildSectionCard(frame, freshEntry, SECTION_NAMES[index + 1], syncing ? { notice: syncing } : {});
+}
+
+/** Said when SharePoint could not take a save yet: the outbox keeps it and copies it over when SharePoint is back. */
+function syncingNotice(deps: BotDeps, update: PriorityUpdate): string | undefined {
+  return syncStatusOf(deps.store, 'priorityUpdate', updateKeyOf(update)) === 'syncing'
+    ? 'Saved on the bot: SharePoint cannot be reached just now, so it will be copied there automatically when it is back.'
+    : undefined;
 }
 
 function sectionLinesOf(update: PriorityInReport['update'], section: Exclude<SectionName, 'priority'>): readonly string[] {
@@ -150,7 +186,7 @@ async function handleSubmit(deps: BotDeps, actor: WizardActor, raw: unknown): Pr
     case 'changed':
       return reviewCard(deps, actor, outcome.state, 'The report changed since you opened this review. Check it and submit again.');
     case 'problems':
-      return reviewCard(deps, actor, outcome.state);
+      return reviewCard(deps, actor, outcome.state, 'The report was not submitted. Sort out what is listed below, then submit again.');
   }
 }
 
@@ -181,6 +217,10 @@ async function dispatch(deps: BotDeps, actor: WizardActor, verb: WizardVerb, raw
       return handleSection(deps, actor, raw, 'next');
     case WIZARD_VERBS.sectionSaveDraft:
       return handleSection(deps, actor, raw, 'draft');
+    case WIZARD_VERBS.sectionConfirmPersonalData: {
+      const { saveMode, confirmation } = parsePersonalDataConfirmation(raw);
+      return handleSection(deps, actor, raw, saveMode, confirmation);
+    }
     case WIZARD_VERBS.submit:
       return handleSubmit(deps, actor, raw);
   }

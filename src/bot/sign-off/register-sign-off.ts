@@ -13,6 +13,7 @@ import { createProactiveMessenger } from '../proactive-messenger';
 import type { PacingOptions } from '../send-pacer';
 import { buildNoticeCard } from '../report-wizard/report-cards';
 import { WIZARD_VERBS } from '../report-wizard/verbs';
+import { answerWithoutMessage } from '../report-wizard/register-report-wizard';
 import { handleSignOffAction } from './sign-off-handlers';
 import { sendSignOffRequests } from './sign-off-messages';
 import { ALL_SIGN_OFF_VERBS } from './verbs';
@@ -57,7 +58,10 @@ export function registerSignOff<TState extends TurnState>(app: Application<TStat
       const officer = await resolveOfficer(context, deps);
       if (!officer) return buildNoticeCard('Not registered', 'You are not registered for TASS reports. Ask a TASS admin to add you.');
       deps.logger.info({ verb, officerId: officer.id, correlationId: context.activity.id }, 'sign-off action');
-      return handleSignOffAction(deps, messengerFor(context, deps, options), { officer, userId: context.activity.from.id }, verb, data);
+      const card = await handleSignOffAction(deps, messengerFor(context, deps, options), { officer, userId: context.activity.from.id }, verb, data);
+      // A forged invoke (or one not from a message) has no message to update: answer it directly.
+      await answerWithoutMessage(context, card);
+      return card;
     });
   }
   app.turn('afterTurn', async (context) => {

@@ -9,6 +9,7 @@ import { renderWithinLimit } from '../../cards/card-size';
 import { REPORT_HISTORY_CARD, SIGN_OFF_CARD, type SignOffActionData } from '../../cards/manager-card-models';
 import { formatWhen, joinNames } from '../report-wizard/wizard-actor';
 import { lastDecision, type SignOffState } from './sign-off-state';
+import { notableImpactLines } from '../../domain/impact-highlights';
 
 const RAG_LABELS: Record<RagStatus, string> = { 'on track': 'On track', 'some concerns': 'Some concerns', 'off track': 'Off track' };
 
@@ -65,6 +66,9 @@ export function buildSignOffCard(state: SignOffState, options: SignOffCardOption
         title: escapeCardText(shortenText(update.title, previewChars ?? 300)),
         status: ragLabel(update.rag),
       })),
+      priorityCount: `${state.updates.length} ${state.updates.length === 1 ? 'priority' : 'priorities'}`,
+      impactHighlights: notableImpactLines(state.updates).map((line) => escapeCardText(shortenText(line, previewChars ?? 400))),
+      hasImpactHighlights: notableImpactLines(state.updates).length > 0,
       canDecide: awaitsSignOff(report) && maySignOff(options.viewer, state.locality.id),
       comment: options.comment ?? '',
       commentMaxLength: RETURN_COMMENT_MAX_LENGTH,

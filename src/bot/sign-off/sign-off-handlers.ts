@@ -70,14 +70,15 @@ export async function handleSignOffAction(deps: BotDeps, messenger: ProactiveMes
     return buildNoticeCard('This card is out of date', 'The bot could not read this card. Type "status" to see the reports of this term.');
   }
   const { localityId, term } = action.data;
+  // `return await`: a returned promise's rejection would otherwise skip the catch below.
   try {
     switch (verb) {
       case SIGN_OFF_VERBS.refresh:
-        return signOffCard(deps, actor, await loadSignOffState(deps.store, localityId, term));
+        return await signOffCard(deps, actor, await loadSignOffState(deps.store, localityId, term));
       case SIGN_OFF_VERBS.approve:
-        return decide(deps, messenger, actor, action, 'approve');
+        return await decide(deps, messenger, actor, action, 'approve');
       case SIGN_OFF_VERBS.returnForChanges:
-        return decide(deps, messenger, actor, action, 'return');
+        return await decide(deps, messenger, actor, action, 'return');
       case SIGN_OFF_VERBS.history:
         if (!(await mayReadHistory(deps, actor.officer, localityId))) {
           return buildNoticeCard('Not your locality', 'Only the managers and officers of a locality can see its report history.');

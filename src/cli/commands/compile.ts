@@ -22,6 +22,7 @@ interface CompileOptions extends StoreCommandOptions {
   readonly format: string;
   readonly out?: string;
   readonly includeDrafts?: boolean;
+  readonly includeUnapproved?: boolean;
 }
 
 function labelsOf(terms: readonly string[]): string {
@@ -90,6 +91,7 @@ export function registerCompileCommand(program: Command): void {
       .requiredOption('--format <format>', `one of ${REPORT_FORMATS.join(', ')}`)
       .option('--out <path>', 'a file, or a directory (existing, or ending in /) to write the file under its own name; text formats go to standard output without it')
       .option('--include-drafts', 'county report: print reports not yet submitted in full too')
+      .option('--include-unapproved', 'county report: print submitted reports no manager has approved yet (the document says so near the top)')
       .addHelpText(
         'after',
         '\nExamples:\n' +
@@ -119,6 +121,7 @@ export function registerCompileCommand(program: Command): void {
         : await compileCountyReportFile(store, term, format, {
             ...(config.countyIntro ? { intro: config.countyIntro } : {}),
             ...(options.includeDrafts ? { includeDrafts: true } : {}),
+            ...(options.includeUnapproved ? { includeUnapproved: true } : {}),
           });
       await write(file, options.out);
     } finally {

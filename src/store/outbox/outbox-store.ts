@@ -209,9 +209,10 @@ export class OutboxReportStore implements ReportStore {
   getPriority(id: string): Promise<Priority | undefined> {
     return this.readOne('priority', id, () => this.reads.read('getPriority', [id], () => this.inner.getPriority(id)));
   }
-  async listPriorities(localityId: string): Promise<Priority[]> {
-    const list = this.pending.overlay('priority', await this.reads.read('listPriorities', [localityId], () => this.inner.listPriorities(localityId)), (p) => p.id, (p) => p.localityId === localityId);
-    return list.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  async listPriorities(localityId?: string): Promise<Priority[]> {
+    const list = this.pending.overlay('priority', await this.reads.read('listPriorities', [localityId], () => this.inner.listPriorities(localityId)), (p) => p.id, (p) => localityId === undefined || p.localityId === localityId);
+    const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    return list.sort((a, b) => byText(a.localityId, b.localityId) || a.order - b.order || byText(a.id, b.id));
   }
 
   savePriorityUpdate(update: PriorityUpdate, expectedVersion: number): Promise<PriorityUpdate> {

@@ -3,7 +3,7 @@
  * to change. Lists: https://learn.microsoft.com/en-us/graph/api/list-create; columns:
  * https://learn.microsoft.com/en-us/graph/api/list-post-columns and
  * https://learn.microsoft.com/en-us/graph/api/columndefinition-update. Graph v1.0 cannot create
- * list views, so views are left to SharePoint (see docs/sharepoint-data-model.md).
+ * list views, so views are left to SharePoint (see the "Data model" section of README.md).
  */
 import type { GraphConnection } from './graph-connection';
 import { unavailable } from './graph-failures';

@@ -71,6 +71,7 @@ export class SharePointReportStore implements ReportStore {
   readonly kind = 'sharepoint';
   private readonly items: ListItems;
   private readonly writes: WriteContext;
+  private readonly readsThisTick = new Map<string, Promise<StoredItem[]>>();
 
   constructor(
     private readonly connection: GraphConnection,
@@ -89,9 +90,20 @@ export class SharePointReportStore implements ReportStore {
     }
   }
 
-  private async all<T>(mapping: EntityMapping<T>, equals: Readonly<Record<string, string>> = {}): Promise<T[]> {
-    const found = await this.read(`reading ${mapping.list}`, () => this.items.query(mapping.list, equals, mapping.readColumns));
-    return found.sort(byItemId).map((item) => mapping.fromFields(item.fields));
+  /**
+   * Identical list reads started in the same tick share one request: a county compile asks for
+   * the localities three times at once (itself, and to order reports and updates). The share
+   * ends when the tick does, before any write can have completed, so no read sees stale items.
+   */
+  private all<T>(mapping: EntityMapping<T>, equals: Readonly<Record<string, string>> = {}): Promise<T[]> {
+    const key = `${mapping.list}\u0000${JSON.stringify(equals)}`;
+    let found = this.readsThisTick.get(key);
+    if (!found) {
+      found = this.read(`reading ${mapping.list}`, () => this.items.query(mapping.list, equals, mapping.readColumns));
+      this.readsThisTick.set(key, found);
+      queueMicrotask(() => this.readsThisTick.delete(key));
+    }
+    return found.then((items) => [...items].sort(byItemId).map((item) => mapping.fromFields(item.fields)));
   }
 
   private async one<T>(mapping: EntityMapping<T>, key: string): Promise<T | undefined> {
@@ -166,9 +178,11 @@ export class SharePointReportStore implements ReportStore {
     return this.one(priorityMapping, id);
   }
 
-  async listPriorities(localityId: string): Promise<Priority[]> {
-    const priorities = await this.all(priorityMapping, { LocalityId: localityId });
-    return priorities.filter((p) => p.localityId === localityId).sort((a, b) => a.order - b.order || byText(a.id, b.id));
+  async listPriorities(localityId?: string): Promise<Priority[]> {
+    const priorities = await this.all(priorityMapping, localityId === undefined ? {} : { LocalityId: localityId });
+    return priorities
+      .filter((p) => localityId === undefined || p.localityId === localityId)
+      .sort((a, b) => byText(a.localityId, b.localityId) || a.order - b.order || byText(a.id, b.id));
   }
 
   savePriorityUpdate(update: PriorityUpdate, expectedVersion: number): Promise<PriorityUpdate> {

@@ -17,7 +17,8 @@ const NOT_A_DATABASE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_IOERR
  * with per-file module registries `instanceof` can be false for a real SQLite error.
  */
 function sqliteCode(error: unknown): string | undefined {
-  if (!(error instanceof Error) || error.name !== 'SqliteError') return undefined;
+  // Not even `instanceof Error`: that class may come from another realm (a test runner's context).
+  if (typeof error !== 'object' || error === null || (error as { name?: unknown }).name !== 'SqliteError') return undefined;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }

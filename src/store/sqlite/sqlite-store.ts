@@ -155,12 +155,14 @@ export class SqliteReportStore implements ReportStore {
     return this.attempt(() => this.getPrioritySync(id));
   }
 
-  listPriorities(localityId: string): Promise<Priority[]> {
-    return this.attempt(() =>
-      (this.db.prepare(`SELECT * FROM priorities WHERE locality_id = ? ${PRIORITY_ORDER}`).all(localityId) as rows.PriorityRow[]).map(
-        rows.rowToPriority,
-      ),
-    );
+  listPriorities(localityId?: string): Promise<Priority[]> {
+    return this.attempt(() => {
+      const found =
+        localityId === undefined
+          ? this.db.prepare('SELECT * FROM priorities ORDER BY locality_id, sort_order, id').all()
+          : this.db.prepare(`SELECT * FROM priorities WHERE locality_id = ? ${PRIORITY_ORDER}`).all(localityId);
+      return (found as rows.PriorityRow[]).map(rows.rowToPriority);
+    });
   }
 
   // Priority updates

@@ -37,6 +37,8 @@ describe('manager sign-off', () => {
     expect(cardText(card.card)).toContain('Central Lancs');
     expect(cardText(card.card)).toContain('Waiting for approval');
     expect(cardText(card.card)).toContain('Some concerns');
+    expect(cardText(card.card)).toContain('Impact so far, in brief');
+    expect(cardText(card.card)).toMatch(/Priorities \(\d+ priorit(y|ies)\)/);
     expect(world.bot.cardsIn(world.omar).filter((c) => cardText(c).includes('for sign-off'))).toHaveLength(0);
     // The background send records its delivery just after the card arrives.
     for (let tries = 0; tries < 100 && !(await world.bot.store.listDeliveries(SPRING)).some((d) => d.kind.startsWith('sign-off:') && d.status === 'sent'); tries += 1) {

@@ -83,6 +83,18 @@ export function describePrioritiesContract(openStore: ReportStoreFactory): void 
       expect(listed.map((p) => p.id)).toEqual(['p-d', 'p-b', 'p-a', 'p-c']);
       await expect(store().listPriorities('lancaster')).resolves.toEqual([]);
     });
+
+    it('lists every locality\'s priorities, by locality id, then order, then id, when no locality is named', async () => {
+      await store().upsertLocality(aLocality({ id: 'preston', name: 'Preston', order: 0 }));
+      await givenOrganisation(store(), [aLocality()], [
+        aPriority({ id: 'preston-2', localityId: 'preston', order: 2 }),
+        aPriority({ id: 'p-b', order: 1 }),
+        aPriority({ id: 'preston-1', localityId: 'preston', order: 1 }),
+        aPriority({ id: 'p-a', order: 1 }),
+      ]);
+      const listed = await store().listPriorities();
+      expect(listed.map((p) => p.id)).toEqual(['p-a', 'p-b', 'preston-1', 'preston-2']);
+    });
   });
 
   describe('priority updates', () => {

@@ -10,9 +10,9 @@ export interface ChildRun {
   readonly wallMs: number;
 }
 
-/** `script` is relative to dist/ (e.g. "bench/compile-child.js"); resolves when the child exits. */
+/** `script` is relative to dist/ (e.g. "tests/bench/compile-child.js"); resolves when the child exits. */
 export function runNodeScript(script: string, args: readonly string[]): Promise<ChildRun> {
-  const distRoot = path.resolve(__dirname, '..');
+  const distRoot = path.resolve(__dirname, '../..');
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [path.join(distRoot, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,6 +1,6 @@
 /** Activities as Teams sends them to the bot, for driving the real server over HTTP. */
 import { randomUUID } from 'node:crypto';
-import { actionsOf } from '../tests/support/wizard-world';
+import { actionsOf } from '../support/wizard-world';
 
 export const BENCH_BOT_ID = '28:tass-bot';
 export const BENCH_TENANT_ID = 'tenant-local';

@@ -4,24 +4,24 @@
  * priorities, seed text), against the fewest a compile could make (one page per list at the
  * largest page size, the list ids, and the upload). Token requests are not counted.
  */
-import { createLogger } from '../src/logging/logger';
-import type { BotDeps } from '../src/bot/bot-deps';
-import type { Locality, LocalityReport, Officer } from '../src/domain/model';
-import { TermCalendar } from '../src/domain/term-calendar';
-import { termFromKey, termLabel } from '../src/domain/term';
-import { loadConfig } from '../src/config/config';
-import { createReportLibrary, DEFAULT_FRAGMENT_SIZE, type ReportLibrary } from '../src/graph/report-library';
-import { compileCountyReportFile } from '../src/reports/compile-report-file';
-import { createReportPublisher, type ReportDocumentLibrary } from '../src/reports/report-publisher';
-import type { ReportStore } from '../src/store/report-store';
-import { createSharePointStore } from '../src/store/sharepoint/sharepoint-store';
-import { loadReportState } from '../src/bot/report-wizard/report-state';
-import { saveSection } from '../src/bot/report-wizard/section-save';
-import { submitReport } from '../src/bot/report-wizard/submit-report';
-import { reviewStamp, sectionStamp } from '../src/bot/report-wizard/card-context';
-import { MAX_PAGE_SIZE } from '../tests/support/local-graph/items';
-import type { RequestRecord } from '../tests/support/local-graph/faults';
-import { connectTo, FAST_TRANSPORT, openLocalSharePoint, type LocalSharePoint } from '../tests/support/local-graph/sharepoint-fixture';
+import { createLogger } from '../../src/logging/logger';
+import type { BotDeps } from '../../src/bot/bot-deps';
+import type { Locality, LocalityReport, Officer } from '../../src/domain/model';
+import { TermCalendar } from '../../src/domain/term-calendar';
+import { termFromKey, termLabel } from '../../src/domain/term';
+import { loadConfig } from '../../src/config/config';
+import { createReportLibrary, DEFAULT_FRAGMENT_SIZE, type ReportLibrary } from '../../src/graph/report-library';
+import { compileCountyReportFile } from '../../src/reports/compile-report-file';
+import { createReportPublisher, type ReportDocumentLibrary } from '../../src/reports/report-publisher';
+import type { ReportStore } from '../../src/store/report-store';
+import { createSharePointStore } from '../../src/store/sharepoint/sharepoint-store';
+import { loadReportState } from '../../src/bot/report-wizard/report-state';
+import { saveSection } from '../../src/bot/report-wizard/section-save';
+import { submitReport } from '../../src/bot/report-wizard/submit-report';
+import { reviewStamp, sectionStamp } from '../../src/bot/report-wizard/card-context';
+import { MAX_PAGE_SIZE } from '../support/local-graph/items';
+import type { RequestRecord } from '../support/local-graph/faults';
+import { connectTo, FAST_TRANSPORT, openLocalSharePoint, type LocalSharePoint } from '../support/local-graph/sharepoint-fixture';
 import type { BenchOutput } from './bench-output';
 import { seededPriority, seedPriorities } from './seed-corpus';
 import { sectionSaveTurnRequests } from './graph-turn';
@@ -100,7 +100,7 @@ async function seedLocality(store: ReportStore, localityId: string, index: numbe
     officerIds,
     status,
     version: 0,
-    ...(status === 'submitted' ? { submittedBy: officerIds[0], submittedAt: NOW.toISOString(), approval: 'pending' as const } : {}),
+    ...(status === 'submitted' ? { submittedBy: officerIds[0], submittedAt: NOW.toISOString(), approval: 'approved' as const } : {}),
   };
   await store.saveReportWithUpdates(
     report,
@@ -115,6 +115,7 @@ export interface GraphTrafficResult {
   readonly compileLowerBound: number;
   readonly documentBytes: number;
   readonly sectionSave: readonly RequestRecord[];
+  readonly sectionSaveCalls: string;
   /** The same kind of save as a whole turn: identity, conversation reference, state, save, next card. */
   readonly sectionSaveTurn: readonly RequestRecord[];
   readonly sectionSaveTurnCalls: string;
@@ -174,6 +175,7 @@ export async function measureGraphTraffic(output: BenchOutput): Promise<GraphTra
     const before = await loadReportState(store, WRITING, TERM);
     const entry = before.priorities[0];
     graph.log.clear();
+    counted.reset();
     const saved = await saveSection(
       deps,
       actor,
@@ -186,6 +188,7 @@ export async function measureGraphTraffic(output: BenchOutput): Promise<GraphTra
       'next',
     );
     const sectionSave = wireRequests(graph.log.records);
+    const sectionSaveCalls = counted.describe();
     if (saved.kind !== 'saved') throw new Error(`the section save did not save: ${saved.kind}`);
 
     output.progress('graph: one section save as a whole turn through the bot server');
@@ -207,7 +210,7 @@ export async function measureGraphTraffic(output: BenchOutput): Promise<GraphTra
     const submit = wireRequests(graph.log.records);
     if (submitted.kind !== 'submitted' || !submitted.published) throw new Error(`the submit did not go through: ${submitted.kind}`);
     await compileStore.close();
-    return { compile, compileLowerBound, documentBytes: content.length, sectionSave, sectionSaveTurn: turn.requests, sectionSaveTurnCalls: turn.storeCalls, submit, submitCalls: counted.describe() };
+    return { compile, compileLowerBound, documentBytes: content.length, sectionSave, sectionSaveCalls, sectionSaveTurn: turn.requests, sectionSaveTurnCalls: turn.storeCalls, submit, submitCalls: counted.describe() };
   } finally {
     await sharepoint.cleanup();
   }
@@ -222,7 +225,7 @@ export async function runGraphTrafficBench(output: BenchOutput): Promise<void> {
   output.figure({ name: 'graph.requests_per_submit', value: result.submit.length, unit: 'requests' });
   output.figure({ name: 'graph.requests_per_county_compile', value: result.compile.length, unit: 'requests', target: { atMost: result.compileLowerBound } });
   output.figure({ name: 'graph.requests_per_county_compile_lower_bound', value: result.compileLowerBound, unit: 'requests' });
-  output.summary(`Section save (the wizard's saveSection, state already read for the card): ${describe(result.sectionSave)}.`);
+  output.summary(`Section save (the wizard's saveSection, state already read for the card): ${describe(result.sectionSave)}; store calls: ${result.sectionSaveCalls}.`);
   output.summary(`The whole save turn through the bot server (who is this, remember the conversation, read the report, save, render the next card): ${describe(result.sectionSaveTurn)}; store calls: ${result.sectionSaveTurnCalls}.`);
   output.summary(`Submit (read the report, all-or-nothing $batch, history event, Word document compiled and uploaded, state re-read): ${describe(result.submit)}; store calls (the publisher's included): ${result.submitCalls}.`);
   output.summary(

@@ -10,17 +10,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TurnContext, type Activity } from 'botbuilder';
-import { loadConfig } from '../src/config/config';
-import { TermCalendar } from '../src/domain/term-calendar';
-import type { Locality, Officer, Priority } from '../src/domain/model';
-import { createLogger } from '../src/logging/logger';
-import { openStore } from '../src/store/open-store';
-import type { ReportStore } from '../src/store/report-store';
-import type { BotDeps } from '../src/bot/bot-deps';
-import { openCampaign } from '../src/bot/campaign/open-campaign';
-import { createProactiveMessenger } from '../src/bot/proactive-messenger';
-import { createAdapter } from '../src/server/create-bot-server';
-import { startLocalConnector, TEAMS_RATE_LIMITS, type LocalConnector } from '../tests/support/local-connector';
+import { loadConfig } from '../../src/config/config';
+import { TermCalendar } from '../../src/domain/term-calendar';
+import type { Locality, Officer, Priority } from '../../src/domain/model';
+import { createLogger } from '../../src/logging/logger';
+import { openStore } from '../../src/store/open-store';
+import type { ReportStore } from '../../src/store/report-store';
+import type { BotDeps } from '../../src/bot/bot-deps';
+import { openCampaign } from '../../src/bot/campaign/open-campaign';
+import { createProactiveMessenger } from '../../src/bot/proactive-messenger';
+import { createAdapter } from '../../src/server/create-bot-server';
+import { startLocalConnector, TEAMS_RATE_LIMITS, type LocalConnector } from '../support/local-connector';
 import type { BenchOutput } from './bench-output';
 
 /** Teams' per-app limit the ratio is taken against. */

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { LocalityReport, Officer } from '../src/domain/model';
-import { SqliteReportStore } from '../src/store/sqlite/sqlite-store';
+import type { LocalityReport, Officer } from '../../src/domain/model';
+import { SqliteReportStore } from '../../src/store/sqlite/sqlite-store';
 import type { BenchOutput } from './bench-output';
 import { runNodeScript } from './child-process';
 import type { CompileChildResult } from './compile-child';
@@ -50,7 +50,7 @@ export async function runCompileBench(output: BenchOutput): Promise<void> {
     output.progress(`compile: seeding ${COMPILE_LOCALITIES} localities x ${COMPILE_PRIORITIES} priorities`);
     await seedCountyDatabase(dbPath);
     output.progress('compile: compiling the county report in a child process');
-    const run = await runNodeScript('bench/compile-child.js', [dbPath, TERM, '2']);
+    const run = await runNodeScript('tests/bench/compile-child.js', [dbPath, TERM, '2']);
     if (run.code !== 0) throw new Error(`the compile child failed (${run.code}): ${run.stderr.trim()}`);
     const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as CompileChildResult;
     output.figure({ name: 'compile.county_docx_ms', value: result.coldMs, unit: 'ms' });

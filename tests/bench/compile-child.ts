@@ -3,12 +3,12 @@
  * of one term from a SQLite file to .docx, once cold and then warm, and prints one JSON line
  * with the timings and VmHWM (peak resident set) from /proc/self/status.
  *
- *   node dist/bench/compile-child.js <db file> <term key> [warm runs]
+ *   node dist/tests/bench/compile-child.js <db file> <term key> [warm runs]
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { compileCountyReportFile } from '../src/reports/compile-report-file';
-import { SqliteReportStore } from '../src/store/sqlite/sqlite-store';
+import { compileCountyReportFile } from '../../src/reports/compile-report-file';
+import { SqliteReportStore } from '../../src/store/sqlite/sqlite-store';
 
 export interface CompileChildResult {
   readonly coldMs: number;
@@ -54,7 +54,7 @@ async function main(dbPath: string, term: string, warmRuns: number): Promise<Com
 if (require.main === module) {
   const [dbPath, term, warm] = process.argv.slice(2);
   if (!dbPath || !term) {
-    process.stderr.write('usage: node dist/bench/compile-child.js <db file> <term key> [warm runs]\n');
+    process.stderr.write('usage: node dist/tests/bench/compile-child.js <db file> <term key> [warm runs]\n');
     process.exitCode = 2;
   } else {
     main(dbPath, term, Number(warm ?? 2)).then(

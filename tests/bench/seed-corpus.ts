@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { SECTION_NAMES, type Priority, type PriorityUpdate, type SectionName, type SectionText } from '../src/domain/model';
-import { termFromKey, termKey, termLabel, tryParseTerm, SEASONS, type TermKey } from '../src/domain/term';
-import { parseReportText } from '../src/import/parse-report-text';
-import type { ParsedPriority } from '../src/import/parsed-report';
-import { seedFiles } from '../tests/support/report-round-trip';
+import { SECTION_NAMES, type Priority, type PriorityUpdate, type SectionName, type SectionText } from '../../src/domain/model';
+import { termFromKey, termKey, termLabel, tryParseTerm, SEASONS, type TermKey } from '../../src/domain/term';
+import { parseReportText } from '../../src/import/parse-report-text';
+import type { ParsedPriority } from '../../src/import/parsed-report';
+import { seedFiles } from '../support/report-round-trip';
 
 /** Used only to parse seeds that name no locality. */
 const SEED_LOCALITY = 'Seed Locality';

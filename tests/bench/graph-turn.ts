@@ -3,13 +3,13 @@
  * `adaptiveCard/action` invoke with the wizard's save verb, and every Graph request the turn
  * makes (identity, conversation reference, report state, the save, the next card).
  */
-import type { BotDeps } from '../src/bot/bot-deps';
-import { WIZARD_VERBS } from '../src/bot/report-wizard/verbs';
-import { createBotServer } from '../src/server/create-bot-server';
-import { cardsOf } from '../tests/support/bot-harness';
-import { startLocalConnector } from '../tests/support/local-connector';
-import type { LocalGraph } from '../tests/support/local-graph/local-graph-server';
-import type { RequestRecord } from '../tests/support/local-graph/faults';
+import type { BotDeps } from '../../src/bot/bot-deps';
+import { WIZARD_VERBS } from '../../src/bot/report-wizard/verbs';
+import { createBotServer } from '../../src/server/create-bot-server';
+import { cardsOf } from '../support/bot-harness';
+import { startLocalConnector } from '../support/local-connector';
+import type { LocalGraph } from '../support/local-graph/local-graph-server';
+import type { RequestRecord } from '../support/local-graph/faults';
 import { countStoreCalls } from './store-calls';
 import { actionOn, cardOf, invokeActivity, messageActivity, type TeamsUser } from './teams-activity';
 

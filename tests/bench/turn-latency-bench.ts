@@ -9,11 +9,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import restify from 'restify';
-import type { Locality, Officer, Priority } from '../src/domain/model';
-import { WIZARD_VERBS } from '../src/bot/report-wizard/verbs';
-import { cardsOf, startBotHarness, type BotHarness, type HarnessUser } from '../tests/support/bot-harness';
+import type { Locality, Officer, Priority } from '../../src/domain/model';
+import { WIZARD_VERBS } from '../../src/bot/report-wizard/verbs';
+import { cardsOf, startBotHarness, type BotHarness, type HarnessUser } from '../support/bot-harness';
 import { percentile, type BenchOutput } from './bench-output';
-import type { ParsedPriority } from '../src/import/parsed-report';
+import type { ParsedPriority } from '../../src/import/parsed-report';
 import { seedPriorities } from './seed-corpus';
 import { actionOn, cardOf, invokeActivity, type TeamsUser } from './teams-activity';
 

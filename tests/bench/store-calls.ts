@@ -1,5 +1,5 @@
 /** Counts the ReportStore calls an operation makes, to explain its Graph traffic method by method. */
-import type { ReportStore } from '../src/store/report-store';
+import type { ReportStore } from '../../src/store/report-store';
 
 export interface CountedStore {
   readonly store: ReportStore;

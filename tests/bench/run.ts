@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in one run, or only those named on the command line
- * (`node dist/bench/run.js fanout turn`). Figures go to stdout as `BENCH name value unit [MISS]`,
+ * (`node dist/tests/bench/run.js fanout turn`). Figures go to stdout as `BENCH name value unit [MISS]`,
  * progress to stderr. A missed target is printed, never an exit code.
  */
 import { performance } from 'node:perf_hooks';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SqliteReportStore } from '../src/store/sqlite/sqlite-store';
+import { SqliteReportStore } from '../../src/store/sqlite/sqlite-store';
 import type { BenchOutput } from './bench-output';
 import { runNodeScript } from './child-process';
 import { writeImportCorpus } from './seed-corpus';
