@@ -111,7 +111,8 @@ export function describeReaders(plan: PermissionPlan): string[] {
     .sort((a, b) => order(a) - order(b))
     .map((principal) => {
       const lists = plan.readers.filter((entry) => entry.readers.some((reader) => reader.Id === principal.Id)).map((entry) => entry.list);
-      return `${label(principal)} can read: ${lists.join(', ')}`;
+      const everything = lists.length === plan.readers.length;
+      return `${label(principal)} can read: ${everything ? `every TASS list${lists.includes(DOCUMENTS_LIBRARY) ? ` and ${DOCUMENTS_LIBRARY}` : ''}` : lists.join(', ')}`;
     });
   if (!principals.has(visitors.Id)) lines.push(`${label(visitors)} can read: none of the TASS lists`);
   return lines;
