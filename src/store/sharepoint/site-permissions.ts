@@ -5,6 +5,7 @@
  * https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-csom/ee536458(v=office.15) (BasePermissions)
  */
 import { z } from 'zod';
+import { StoreUnavailableError } from '../errors';
 import { odataString, SharePointNotFoundError, type SharePointRest } from './sharepoint-rest';
 
 /** SP.PermissionKind.ViewListItems: bit 0 of the low word. */
@@ -38,6 +39,13 @@ export interface SiteGroups {
   readonly visitors: SitePrincipal;
 }
 
+/** Reads an answer, or says SharePoint answered in a shape this code does not understand. */
+async function answer<T>(schema: z.ZodType<T>, rest: SharePointRest, path: string, doing: string): Promise<T> {
+  const parsed = schema.safeParse(await rest.get(path, doing));
+  if (!parsed.success) throw new StoreUnavailableError(`SharePoint answered in an unexpected shape while ${doing}`);
+  return parsed.data;
+}
+
 function allowsViewListItems(permissions: { Low: number }): boolean {
   // Low is an unsigned 32-bit word; & works on it after ToInt32, which keeps bit 0.
   return (permissions.Low & VIEW_LIST_ITEMS_LOW_BIT) === VIEW_LIST_ITEMS_LOW_BIT;
@@ -49,15 +57,14 @@ export function listPath(title: string): string {
 }
 
 export async function readSiteGroups(rest: SharePointRest): Promise<SiteGroups> {
-  const read = async (which: 'owner' | 'member' | 'visitor') =>
-    Principal.parse(await rest.get(`web/associated${which}group?$select=Id,Title`, `reading the site's ${which}s group`));
+  const read = (which: 'owner' | 'member' | 'visitor') => answer(Principal, rest, `web/associated${which}group?$select=Id,Title`, `reading the site's ${which}s group`);
   const [owners, members, visitors] = await Promise.all([read('owner'), read('member'), read('visitor')]);
   return { owners, members, visitors };
 }
 
 /** The role assignments of the web (`path` = "web") or of a list (`listPath(title)`). */
 export async function readRoleAssignments(rest: SharePointRest, path: string, doing: string): Promise<RoleAssignment[]> {
-  const body = RoleAssignments.parse(await rest.get(`${path}/roleassignments?$expand=Member,RoleDefinitionBindings`, doing));
+  const body = await answer(RoleAssignments, rest, `${path}/roleassignments?$expand=Member,RoleDefinitionBindings`, doing);
   return body.value.map((assignment) => ({
     principal: assignment.Member,
     roles: assignment.RoleDefinitionBindings.map((binding) => binding.Name),
@@ -68,9 +75,7 @@ export async function readRoleAssignments(rest: SharePointRest, path: string, do
 /** Whether the list has its own permissions; undefined when there is no such list. */
 export async function hasUniquePermissions(rest: SharePointRest, title: string): Promise<boolean | undefined> {
   try {
-    const body = z
-      .object({ HasUniqueRoleAssignments: z.boolean() })
-      .parse(await rest.get(`${listPath(title)}?$select=HasUniqueRoleAssignments`, `reading the permissions of "${title}"`));
+    const body = await answer(z.object({ HasUniqueRoleAssignments: z.boolean() }), rest, `${listPath(title)}?$select=HasUniqueRoleAssignments`, `reading the permissions of "${title}"`);
     return body.HasUniqueRoleAssignments;
   } catch (error) {
     if (error instanceof SharePointNotFoundError) return undefined;
@@ -82,9 +87,7 @@ export async function hasUniquePermissions(rest: SharePointRest, title: string):
 export async function canPersonRead(rest: SharePointRest, title: string, email: string): Promise<boolean | undefined> {
   const login = encodeURIComponent(`'i:0#.f|membership|${email.replace(/'/g, "''")}'`);
   try {
-    const permissions = BasePermissions.parse(
-      await rest.get(`${listPath(title)}/getusereffectivepermissions(@u)?@u=${login}`, `reading a person's permissions on "${title}"`),
-    );
+    const permissions = await answer(BasePermissions, rest, `${listPath(title)}/getusereffectivepermissions(@u)?@u=${login}`, `reading a person's permissions on "${title}"`);
     return allowsViewListItems(permissions);
   } catch (error) {
     if (error instanceof SharePointNotFoundError) return undefined;
