@@ -102,6 +102,26 @@ describe('tass provision and list permissions', () => {
     expect(partnerReads(WORKING_LIST_TITLES)).toEqual(WORKING_LIST_TITLES);
   });
 
+  it('waits out SharePoint throttling and still locks every list', async () => {
+    graph.faults.throttle(1, 1, { path: /\/breakroleinheritance/ }).unavailable(1, 1, { path: /\/getbyprincipalid/ });
+    const result = await runTass(['provision'], { env: provisionEnvironment(graph, certificate) });
+    expect(result.code).toBe(0);
+    expect(graph.log.count((record) => record.status === 429 || record.status === 503)).toBe(2);
+    expect(partnerReads(WORKING_LIST_TITLES)).toEqual([]);
+  });
+
+  it('--check-access needs the certificate, and says so', async () => {
+    const result = await runTass(['provision', '--check-access', PARTNER], { env: provisionEnvironment(graph) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('SHAREPOINT_CERTIFICATE_PATH: required for --check-access');
+  });
+
+  it('explains the certificate settings in --help', async () => {
+    const result = await runTass(['provision', '--help'], { env: {} });
+    expect(result.code).toBe(0);
+    for (const name of ['SHAREPOINT_CERTIFICATE_PATH', 'SHAREPOINT_CERTIFICATE_PASSPHRASE', '--check-access']) expect(result.stdout).toContain(name);
+  });
+
   it('--check-access lists what a partner can read, before and after', async () => {
     const env = provisionEnvironment(graph, certificate);
     await runTass(['provision'], { env: provisionEnvironment(graph) });
