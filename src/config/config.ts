@@ -74,6 +74,17 @@ const ConfigSchema = z.object({
     tokenUrl: optionalText,
     /** GRAPH_UPLOAD_SESSION_THRESHOLD: files above this many bytes go through an upload session. */
     uploadSessionThreshold: z.coerce.number().int().min(1).default(4 * 1024 * 1024),
+    /**
+     * SHAREPOINT_CERTIFICATE_PATH: a PEM file holding the app registration's certificate and its
+     * private key. SharePoint REST only accepts app-only tokens signed in with a certificate, and
+     * `tass provision` needs SharePoint REST to set list permissions.
+     */
+    certificatePath: optionalText,
+    /** SHAREPOINT_CERTIFICATE_PASSPHRASE: the passphrase of that private key, if it is encrypted (kept as typed, spaces included). */
+    certificatePassphrase: z
+      .string()
+      .transform((value) => (value === '' ? undefined : value))
+      .optional(),
   }),
 });
 
@@ -109,6 +120,8 @@ const ENV_NAMES: Record<string, string> = {
   'graph.clientSecret': 'GRAPH_CLIENT_SECRET',
   'graph.tokenUrl': 'GRAPH_TOKEN_URL',
   'graph.uploadSessionThreshold': 'GRAPH_UPLOAD_SESSION_THRESHOLD',
+  'graph.certificatePath': 'SHAREPOINT_CERTIFICATE_PATH',
+  'graph.certificatePassphrase': 'SHAREPOINT_CERTIFICATE_PASSPHRASE',
 };
 
 /** Reads and validates the configuration. `overrides` (from command-line options) win over the environment. */
@@ -140,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       clientSecret: value('graph.clientSecret'),
       tokenUrl: value('graph.tokenUrl'),
       uploadSessionThreshold: value('graph.uploadSessionThreshold'),
+      certificatePath: value('graph.certificatePath'),
+      certificatePassphrase: value('graph.certificatePassphrase'),
     },
   };
   const parsed = ConfigSchema.safeParse(raw);

@@ -29,7 +29,7 @@ describe('SharePoint document library for the report publisher', () => {
       { content, fileName: 'West-Lancashire-2024-25-autumn.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
       folder,
     );
-    expect(url).toBe(`https://tass.sharepoint.test/sites/tass/Shared%20Documents/${encodeURIComponent(expectedFolder)}/West-Lancashire-2024-25-autumn.docx`);
+    expect(url).toBe(`${graph.webUrl}/Shared%20Documents/${encodeURIComponent(expectedFolder)}/West-Lancashire-2024-25-autumn.docx`);
     expect(graph.fileContent(`${expectedFolder}/West-Lancashire-2024-25-autumn.docx`)?.equals(content)).toBe(true);
   });
 });

@@ -1,11 +1,18 @@
-/** `tass provision`: creates or updates the SharePoint lists the SharePoint store uses. */
+/**
+ * `tass provision`: creates or updates the SharePoint lists the SharePoint store uses, then (with
+ * a certificate) closes the working lists to everyone but the site's owners and members.
+ */
 import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../../config/config';
 import { StoreUnavailableError } from '../../store/errors';
 import { GraphSignInError } from '../../store/sharepoint/auth';
-import { graphConnectionFromConfig } from '../../store/sharepoint/from-config';
+import { certificateFromConfig, graphConnectionFromConfig, sharePointRestFromConfig } from '../../store/sharepoint/from-config';
+import type { GraphConnection } from '../../store/sharepoint/graph-connection';
+import { unavailable } from '../../store/sharepoint/graph-failures';
 import { applyProvisioning, describeStep, planProvisioning } from '../../store/sharepoint/provision';
+import type { SharePointRest } from '../../store/sharepoint/sharepoint-rest';
 import { CliError } from '../cli-error';
+import { NO_CERTIFICATE_MESSAGE, printAccessOf, provisionListPermissions } from './provision-permissions';
 
 const ENVIRONMENT_HELP = `
 Environment:
@@ -13,19 +20,43 @@ Environment:
                         (e.g. contoso.sharepoint.com,<site-collection-guid>,<web-guid>)
   GRAPH_TENANT_ID       the Entra tenant of the app registration
   GRAPH_CLIENT_ID       the app registration's client id
-  GRAPH_CLIENT_SECRET   its client secret (the app needs Sites.Manage.All, or Sites.Selected with manage rights)
+  GRAPH_CLIENT_SECRET   its client secret (the app needs Sites.Selected with write, or fullcontrol
+                        to set list permissions)
+  SHAREPOINT_CERTIFICATE_PATH
+                        a PEM file with a certificate uploaded to the app registration and its
+                        private key; needed to set list permissions (SharePoint REST accepts only
+                        certificate sign-in). Without it the lists are created but not locked.
+  SHAREPOINT_CERTIFICATE_PASSPHRASE
+                        the private key's passphrase, if it is encrypted
   GRAPH_BASE_URL        default https://graph.microsoft.com/v1.0
   GRAPH_TOKEN_URL       default https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token
 
-Running it again is safe: it only creates what is missing and indexes columns the bot filters on.
+Running it again is safe: it only creates what is missing, indexes columns the bot filters on,
+and changes only permissions that are not yet as they should be.
 
 Examples:
   tass provision --dry-run
-  tass provision`;
+  tass provision
+  tass provision --check-access partner@nhs.net`;
 
-/** Plans and (unless `dryRun`) applies; returns how many changes the plan had. */
-export async function runProvision(config: Config, options: { dryRun?: boolean }, print: (line: string) => void): Promise<number> {
-  const { connection, siteId } = graphConnectionFromConfig(config);
+interface ProvisionOptions {
+  readonly dryRun?: boolean;
+  readonly checkAccess?: string;
+}
+
+/** The site's webUrl: SharePoint REST lives below it, and its host names the token's resource. */
+async function readWebUrl(connection: GraphConnection, siteId: string): Promise<string> {
+  try {
+    const site = (await connection.client.api(`/sites/${siteId}`).select('webUrl').get()) as { webUrl?: unknown };
+    if (typeof site.webUrl !== 'string') throw new StoreUnavailableError('SharePoint answered without the site\'s webUrl');
+    return site.webUrl;
+  } catch (error) {
+    throw unavailable(error, 'reading the SharePoint site');
+  }
+}
+
+/** Lists and columns through Graph; returns how many changes the plan had. */
+async function provisionLists(connection: GraphConnection, siteId: string, options: ProvisionOptions, print: (line: string) => void): Promise<number> {
   const plan = await planProvisioning(connection, siteId);
   print(`SharePoint site ${siteId}`);
   for (const list of plan.unchanged) print(`  unchanged   ${list}`);
@@ -46,13 +77,40 @@ export async function runProvision(config: Config, options: { dryRun?: boolean }
   return plan.steps.length;
 }
 
+/**
+ * Plans and (unless `dryRun`) applies lists, columns and list permissions; returns how many
+ * changes the plans had. A bad or refused certificate stops it before anything changes.
+ */
+export async function runProvision(config: Config, options: ProvisionOptions, print: (line: string) => void): Promise<number> {
+  const { connection, siteId } = graphConnectionFromConfig(config);
+  const certificate = certificateFromConfig(config);
+  let rest: SharePointRest | undefined;
+  if (certificate) {
+    const sharePoint = sharePointRestFromConfig(config, certificate, await readWebUrl(connection, siteId));
+    await sharePoint.signIn();
+    rest = sharePoint.rest;
+  }
+  if (options.checkAccess) {
+    if (!rest) throw new ConfigError(['SHAREPOINT_CERTIFICATE_PATH: required for --check-access (SharePoint REST accepts only certificate sign-in)']);
+    await printAccessOf(rest, options.checkAccess, print);
+    return 0;
+  }
+  const listChanges = await provisionLists(connection, siteId, options, print);
+  if (!rest) {
+    print(NO_CERTIFICATE_MESSAGE);
+    return listChanges;
+  }
+  return listChanges + (await provisionListPermissions(rest, options, print));
+}
+
 export function registerProvisionCommand(program: Command): void {
   program
     .command('provision')
-    .description('create or update the SharePoint lists, columns and indexes the SharePoint store needs')
+    .description('create or update the SharePoint lists, columns and indexes the SharePoint store needs, and lock the working lists away from partners')
     .option('--dry-run', 'print what would change and change nothing')
+    .option('--check-access <email>', 'list which TASS lists this person can read, and change nothing')
     .addHelpText('after', ENVIRONMENT_HELP)
-    .action(async (options: { dryRun?: boolean }) => {
+    .action(async (options: ProvisionOptions) => {
       try {
         await runProvision(loadConfig(), options, (line) => process.stdout.write(`${line}\n`));
       } catch (error) {

@@ -1,33 +1,50 @@
 /**
- * App-only sign-in to Microsoft Graph with the OAuth 2.0 client-credentials grant
+ * App-only sign-in with the OAuth 2.0 client-credentials grant
  * (https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow),
- * as a Graph client AuthenticationProvider. The token is cached until shortly before it expires,
- * and concurrent callers share one token request.
+ * as a Graph client AuthenticationProvider: with a client secret for Graph, or with a signed
+ * certificate assertion (https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials),
+ * which SharePoint REST requires. The token is cached until shortly before it expires, and
+ * concurrent callers share one token request.
  */
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { StoreUnavailableError } from '../errors';
+import type { CertificateCredential } from './certificate-credential';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+
+/** The `.default` scope of a SharePoint tenant, from any URL on it (e.g. the site's webUrl). */
+export function sharePointScope(webUrl: string): string {
+  return `${new URL(webUrl).origin}/.default`;
+}
 
 export interface ClientCredentials {
   readonly tenantId: string;
   readonly clientId: string;
-  readonly clientSecret: string;
+  /** The app's secret; or, instead, its certificate. */
+  readonly clientSecret?: string;
+  readonly certificate?: CertificateCredential;
+  /** Default: Graph's `.default` scope. */
+  readonly scope?: string;
   /** Default: https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token */
   readonly tokenUrl?: string;
 }
 
 /**
- * Sign-in was refused (wrong secret, unknown app or tenant): SharePoint is unavailable to the bot
- * until an admin fixes the settings, so this is a StoreUnavailableError that says why.
+ * Sign-in was refused (wrong secret or certificate, unknown app or tenant): SharePoint is
+ * unavailable until an admin fixes the settings, so this is a StoreUnavailableError that says why.
  */
 export class GraphSignInError extends StoreUnavailableError {
   constructor(
     readonly status: number,
     readonly reason: string,
+    withCertificate = false,
   ) {
-    super(`Microsoft Graph sign-in was refused (${status} ${reason}); check GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET`);
+    super(
+      withCertificate
+        ? `Microsoft sign-in with the certificate was refused (${status} ${reason}); check GRAPH_TENANT_ID, GRAPH_CLIENT_ID and that the certificate in SHAREPOINT_CERTIFICATE_PATH is uploaded to the app registration and not expired`
+        : `Microsoft Graph sign-in was refused (${status} ${reason}); check GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET`,
+    );
     this.name = 'GraphSignInError';
   }
 }
@@ -71,12 +88,14 @@ export class ClientCredentialsAuthProvider implements AuthenticationProvider {
 
   private async requestToken(): Promise<string> {
     const url = this.credentials.tokenUrl ?? defaultTokenUrl(this.credentials.tenantId);
-    const form = new URLSearchParams({
-      client_id: this.credentials.clientId,
-      client_secret: this.credentials.clientSecret,
-      scope: GRAPH_SCOPE,
-      grant_type: 'client_credentials',
-    });
+    const { certificate, clientSecret, clientId } = this.credentials;
+    const form = new URLSearchParams({ client_id: clientId, scope: this.credentials.scope ?? GRAPH_SCOPE, grant_type: 'client_credentials' });
+    if (certificate) {
+      form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+      form.set('client_assertion', certificate.clientAssertion(clientId, url));
+    } else {
+      form.set('client_secret', clientSecret ?? '');
+    }
     let response: Response;
     try {
       response = await fetch(url, {
@@ -94,7 +113,7 @@ export class ClientCredentialsAuthProvider implements AuthenticationProvider {
         throw new StoreUnavailableError(`The Microsoft sign-in service answered ${response.status}`);
       }
       const reason = TokenError.safeParse(body);
-      throw new GraphSignInError(response.status, (reason.success && reason.data.error) || 'unknown error');
+      throw new GraphSignInError(response.status, (reason.success && reason.data.error) || 'unknown error', certificate !== undefined);
     }
     const parsed = TokenResponse.safeParse(body);
     if (!parsed.success) throw new StoreUnavailableError('The Microsoft sign-in service answered without a token');

@@ -2,8 +2,10 @@
 import { ConfigError, envNameOf, type Config } from '../../config/config';
 import type { Logger } from '../../logging/logger';
 import type { ReportStore } from '../report-store';
-import { ClientCredentialsAuthProvider } from './auth';
+import { ClientCredentialsAuthProvider, sharePointScope } from './auth';
+import { loadCertificateCredential, type CertificateCredential } from './certificate-credential';
 import { createGraphConnection, type GraphConnection } from './graph-connection';
+import { createSharePointRest, type SharePointRest } from './sharepoint-rest';
 import { createSharePointStore } from './sharepoint-store';
 
 /** The Graph settings the SharePoint store and `tass provision` need, checked present. */
@@ -36,4 +38,32 @@ export function graphConnectionFromConfig(config: Config): { connection: GraphCo
 /** For `openStore(config, { sharepoint: ... })`. */
 export function sharePointStoreFromConfig(config: Config, logger: Logger): ReportStore {
   return createSharePointStore({ ...graphSettings(config), logger });
+}
+
+/** The certificate from SHAREPOINT_CERTIFICATE_PATH, read and checked; undefined when it is not set. */
+export function certificateFromConfig(config: Config): CertificateCredential | undefined {
+  const { certificatePath, certificatePassphrase } = config.graph;
+  return certificatePath ? loadCertificateCredential(certificatePath, certificatePassphrase) : undefined;
+}
+
+/**
+ * A SharePoint REST client for the site at `webUrl`, signed in with the certificate for the
+ * SharePoint resource (`https://{host}/.default`), and a way to sign in now so a refused
+ * certificate is reported before anything changes.
+ */
+export function sharePointRestFromConfig(config: Config, certificate: CertificateCredential, webUrl: string): { rest: SharePointRest; signIn: () => Promise<void> } {
+  const settings = graphSettings(config);
+  const authProvider = new ClientCredentialsAuthProvider({
+    tenantId: settings.tenantId,
+    clientId: settings.clientId,
+    certificate,
+    scope: sharePointScope(webUrl),
+    tokenUrl: settings.tokenUrl,
+  });
+  return {
+    rest: createSharePointRest({ webUrl, authProvider }),
+    signIn: async () => {
+      await authProvider.getAccessToken();
+    },
+  };
 }

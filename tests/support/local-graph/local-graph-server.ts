@@ -1,8 +1,9 @@
 /**
  * A local Microsoft Graph for tests: real HTTP on 127.0.0.1 and a random port, serving the
  * token endpoint, one SharePoint site (lists, columns, items, drive), `$batch`, and upload
- * sessions, with fault injection and a request log. Handlers live beside this file; this one
- * only receives HTTP, applies faults, checks the bearer token and writes the answer.
+ * sessions, and the site's SharePoint REST permissions endpoints below its webUrl, with fault
+ * injection and a request log. Handlers live beside this file; this one only receives HTTP,
+ * applies faults, checks the bearer token and writes the answer.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,8 @@ import { createSiteState, type SiteState } from './graph-state';
 import { graphError, type GraphCall, type GraphReply } from './http-io';
 import { MAX_PAGE_SIZE } from './items';
 import { routeGraphCall, type RouteContext } from './router';
+import { restError, serveSharePointRest } from './sharepoint-rest';
+import { SharePointWeb } from './sharepoint-web';
 import { TokenIssuer } from './token-endpoint';
 
 export interface LocalGraphOptions {
@@ -32,12 +35,16 @@ export interface LocalGraph {
   /** The token endpoint of the tenant: what GRAPH_TOKEN_URL points at. */
   readonly tokenUrl: string;
   readonly siteId: string;
+  /** The site's webUrl on this server; SharePoint REST answers below it at `/_api/`. */
+  readonly webUrl: string;
   readonly tenantId: string;
   readonly clientId: string;
   readonly clientSecret: string;
   readonly faults: FaultPlan;
   readonly log: RequestLog;
   readonly site: SiteState;
+  /** The site's groups, people and permissions, as SharePoint REST sees them. */
+  readonly sharePoint: SharePointWeb;
   readonly tokens: TokenIssuer;
   /** Bytes of a file in the site's drive, by path below the root. */
   fileContent(path: string): Buffer | undefined;
@@ -69,7 +76,7 @@ function send(response: http.ServerResponse, reply: GraphReply): void {
     headers['Content-Type'] ??= 'application/octet-stream';
   } else if (reply.json !== undefined) {
     body = Buffer.from(JSON.stringify(reply.json));
-    headers['Content-Type'] = 'application/json; odata.metadata=minimal';
+    headers['Content-Type'] ??= 'application/json; odata.metadata=minimal';
   }
   headers['request-id'] = globalThis.crypto.randomUUID();
   if (body) headers['Content-Length'] = String(body.length);
@@ -82,13 +89,16 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
   const clientId = options.clientId ?? 'tass-bot-client';
   const clientSecret = options.clientSecret ?? 'local-secret';
   const siteId = options.siteId ?? 'tass.sharepoint.test,6e7cbd36-7a3a-4c2f-9d6a-6f4b1c0a1e01,1b5d5c5e-3f4a-4f0b-8d7e-2a9c3b4d5e6f';
-  const tokens = new TokenIssuer({ tenantId, clientId, clientSecret }, options.tokenLifetimeSeconds ?? 3599);
   const faults = new FaultPlan();
   const log = new RequestLog();
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const site = createSiteState(siteId, 'https://tass.sharepoint.test/sites/tass');
+  const webPath = '/sites/tass';
+  const site = createSiteState(siteId, `${origin}${webPath}`);
+  const tokenUrl = `${origin}/${tenantId}/oauth2/v2.0/token`;
+  const tokens = new TokenIssuer({ tenantId, clientId, clientSecret }, options.tokenLifetimeSeconds ?? 3599, { tokenUrl, sharePointOrigin: origin });
+  const sharePoint = new SharePointWeb(site);
   const context: RouteContext = { site, versionBase: `${origin}${VERSION}`, uploadBase: `${origin}/upload`, maxPageSize: options.maxPageSize ?? MAX_PAGE_SIZE };
 
   const serveGraph = (call: GraphCall): GraphReply => {
@@ -117,6 +127,21 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
         path: '/token',
         reply: () =>
           method === 'POST' ? tokens.issue(tokenMatch[1], new URLSearchParams(body.toString('utf8'))) : graphError(405, 'invalid_request', 'Use POST.'),
+      };
+    }
+    if (url.pathname.startsWith(`${webPath}/_api/`)) {
+      const restPath = decodeURIComponent(url.pathname.slice(`${webPath}/_api/`.length));
+      return {
+        path: decodeURIComponent(url.pathname),
+        reply: () => {
+          const problem = tokens.problemWith(headers.authorization, 'sharepoint');
+          if (problem) {
+            return restError(401, '-2147024891, System.UnauthorizedAccessException', problem, {
+              'WWW-Authenticate': `Bearer realm="${tenantId}",client_id="00000003-0000-0ff1-ce00-000000000000"`,
+            });
+          }
+          return serveSharePointRest(sharePoint, { method, path: restPath, query: url.searchParams, headers });
+        },
       };
     }
     const uploadMatch = /^\/upload\/([^/]+)$/.exec(url.pathname);
@@ -174,14 +199,16 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
 
   return {
     baseUrl: `${origin}${VERSION}`,
-    tokenUrl: `${origin}/${tenantId}/oauth2/v2.0/token`,
+    tokenUrl,
     siteId,
+    webUrl: site.webUrl,
     tenantId,
     clientId,
     clientSecret,
     faults,
     log,
     site,
+    sharePoint,
     tokens,
     fileContent: (path) => fileContent(site, path),
     close: () =>
