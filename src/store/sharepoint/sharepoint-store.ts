@@ -16,7 +16,7 @@ import type {
   ReportEvent,
 } from '../../domain/model';
 import type { PublishedUpdate } from '../../domain/published-update';
-import { compareTerms, termFromKey, type TermKey } from '../../domain/term';
+import type { TermKey } from '../../domain/term';
 import type { Logger } from '../../logging/logger';
 import type { OfficerFilter, PriorityUpdateFilter, PublishedUpdateFilter, ReportStore } from '../report-store';
 import { ClientCredentialsAuthProvider } from './auth';
@@ -43,6 +43,7 @@ import {
 import { publicationOf, publishedMapping } from './published-mapping';
 import { reportSaveWrites, submissionWrites } from './published-writes';
 import { saveAllOrNothing, type VersionedWrite } from './report-batch';
+import { byText, inUpdateOrder, rankBy, termOrder } from './list-order';
 import { KEY_COLUMN } from './schema';
 
 export interface SharePointStoreOptions {
@@ -60,14 +61,6 @@ export interface SharePointStoreOptions {
   readonly transport?: Pick<GraphConnectionOptions, 'timeoutMs' | 'maxRetries' | 'retryDelaySeconds' | 'readAttempts'>;
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const termOrder = (a: TermKey, b: TermKey): number => {
-  try {
-    return compareTerms(termFromKey(a), termFromKey(b));
-  } catch {
-    return byText(a, b);
-  }
-};
 const byItemId = (a: StoredItem, b: StoredItem): number => Number(a.id) - Number(b.id);
 
 export class SharePointReportStore implements ReportStore {
@@ -374,25 +367,6 @@ const NOT_PUBLISHED = 'none';
 /** What a report's published items carry, as one comparable string. */
 function publicationSignature(report: LocalityReport): string {
   return report.status === 'submitted' ? JSON.stringify(publicationOf(report)) : NOT_PUBLISHED;
-}
-
-/** Updates by locality order, then priority order, then term: the order of listPriorityUpdates. */
-function inUpdateOrder<T extends Pick<PriorityUpdate, 'localityId' | 'priorityId' | 'term'>>(updates: T[], localities: Locality[], priorities: Priority[]): T[] {
-  const localityRank = rankBy(localities.sort((a, b) => a.order - b.order || byText(a.name, b.name)).map((l) => l.id));
-  const priorityRank = rankBy(priorities.sort((a, b) => a.order - b.order || byText(a.id, b.id)).map((p) => p.id));
-  return updates.sort(
-    (a, b) =>
-      localityRank(a.localityId) - localityRank(b.localityId) ||
-      priorityRank(a.priorityId) - priorityRank(b.priorityId) ||
-      byText(a.priorityId, b.priorityId) ||
-      termOrder(a.term, b.term),
-  );
-}
-
-/** A ranking function from an ordered list of ids; unknown ids go last. */
-function rankBy(ids: readonly string[]): (id: string) => number {
-  const ranks = new Map(ids.map((id, index) => [id, index]));
-  return (id) => ranks.get(id) ?? ids.length;
 }
 
 /** Builds the SharePoint store: client-credentials sign-in and the Graph client's middleware. */
