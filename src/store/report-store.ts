@@ -24,6 +24,7 @@ import type {
   ReportEvent,
   Role,
 } from '../domain/model';
+import type { PublishedUpdate } from '../domain/published-update';
 import type { TermKey } from '../domain/term';
 
 export interface OfficerFilter {
@@ -35,6 +36,11 @@ export interface PriorityUpdateFilter {
   readonly localityId?: string;
   readonly term?: TermKey;
   readonly priorityId?: string;
+}
+
+export interface PublishedUpdateFilter {
+  readonly localityId?: string;
+  readonly term?: TermKey;
 }
 
 export interface ReportStore {
@@ -83,6 +89,15 @@ export interface ReportStore {
     updates: ReadonlyArray<{ update: PriorityUpdate; expectedVersion: number }>,
     priorities?: ReadonlyArray<{ priority: Priority; expectedVersion: number }>,
   ): Promise<{ report: LocalityReport; updates: PriorityUpdate[]; priorities: Priority[] }>;
+
+  /**
+   * What partners read: the updates of submitted locality reports, as submitted (without
+   * `updatedBy` and personal-data confirmations), in the order of `listPriorityUpdates`.
+   * Submitting a report (saveReportWithUpdates with status "submitted") publishes exactly the
+   * updates it was saved with, replacing what an earlier submission published; saving a report
+   * whose status is no longer "submitted" (a manager's Return) withdraws them. Drafts never appear.
+   */
+  listPublishedUpdates(filter: PublishedUpdateFilter): Promise<PublishedUpdate[]>;
 
   appendReportEvent(event: ReportEvent): Promise<void>;
   listReportEvents(localityId: string, term: TermKey): Promise<ReportEvent[]>;

@@ -42,19 +42,22 @@ describe('tass provision', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('would      create list "TASS Priority Updates" with');
-    expect(result.stdout).toContain('Dry run: 9 change(s) planned, nothing changed.');
+    // The list partners read is provisioned with the working lists.
+    expect(result.stdout).toContain('would      create list "TASS Published Updates" with');
+    expect(result.stdout).toContain('Dry run: 10 change(s) planned, nothing changed.');
     expect(graph.site.lists).toHaveLength(0);
   });
 
   it('creates the lists, and a second run reports nothing to change', async () => {
     const first = await runTass(['provision'], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Done: 9 list(s) created, 0 column(s) added, 0 column(s) updated, 0 list(s) unchanged.');
+    expect(first.stdout).toContain('Done: 10 list(s) created, 0 column(s) added, 0 column(s) updated, 0 list(s) unchanged.');
     const second = await runTass(['provision'], env);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('unchanged   TASS Officers');
     expect(second.stdout).toContain('Nothing to change');
-    expect(graph.site.lists).toHaveLength(9);
+    expect(graph.site.lists).toHaveLength(10);
+    expect(graph.site.lists.map((list) => list.displayName)).toContain('TASS Published Updates');
   });
 
   it('lists every missing setting at once', async () => {

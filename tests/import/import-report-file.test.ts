@@ -75,6 +75,10 @@ describe('importReportFile', () => {
     expect(updates).toHaveLength(2);
     expect(updates[0].activityLastPeriod.kind).toBe('items');
     expect(updates[0].sectionsDone).toHaveLength(6);
+    // A submitted report is what partners read: the import publishes it as imported.
+    const published = await store.listPublishedUpdates({ localityId: central.id, term: '2024-25-autumn' });
+    expect(published.map((update) => update.title)).toEqual(updates.map((update) => update.title));
+    expect(published[0].activityLastPeriod).toEqual(updates[0].activityLastPeriod);
   });
 
   it('is idempotent: the same file twice stores the same priorities and updates once', async () => {

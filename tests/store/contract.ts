@@ -12,6 +12,7 @@ import { describeMessagingContract } from './contract/messaging-contract';
 import { describeOfficerDataContract } from './contract/officer-data-contract';
 import { describeOrganisationContract } from './contract/organisation-contract';
 import { describePrioritiesContract } from './contract/priorities-contract';
+import { describePublishedContract } from './contract/published-contract';
 import { describeReportsContract } from './contract/reports-contract';
 import { describeTextContract } from './contract/text-contract';
 
@@ -23,6 +24,7 @@ export function describeReportStoreContract(
     describeOrganisationContract(openStore);
     describePrioritiesContract(openStore);
     describeReportsContract(openStore);
+    describePublishedContract(openStore);
     describeMessagingContract(openStore);
     describeOfficerDataContract(openStore);
     describeTextContract(openStore);

@@ -165,13 +165,38 @@ describe('SqliteReportStore on disk', () => {
     }
 
     const upgraded = open();
-    expect(inspect((db) => db.pragma('user_version', { simple: true }))).toBe(3);
+    expect(inspect((db) => db.pragma('user_version', { simple: true }))).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
     const plain = await upgraded.getPriorityUpdate(anUpdate().priorityId, anUpdate().term);
     expect(plain).toEqual({ ...anUpdate(), version: 1 });
     expect(plain && 'personalDataConfirmations' in plain).toBe(false);
     const confirmations = { impactSoFar: aPersonalDataConfirmation() };
     const confirmed = await upgraded.savePriorityUpdate({ ...anUpdate(), personalDataConfirmations: confirmations }, 1);
     expect(confirmed).toEqual({ ...anUpdate(), personalDataConfirmations: confirmations, version: 2 });
+  });
+
+  it('upgrades a file from before published updates: reports already submitted are published, drafts are not', async () => {
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+    const older = new Database(dbPath);
+    const insert = (table: string, row: object): void => {
+      older.prepare(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((c) => `@${c}`).join(', ')})`).run(row);
+    };
+    const submittedUpdate = anUpdate({ personalDataConfirmations: { impactSoFar: aPersonalDataConfirmation() } });
+    const draftUpdate = anUpdate({ term: '2024-25-spring', impactSoFar: { kind: 'items', items: ['A Spring draft'] } });
+    try {
+      applyMigrations(older, MIGRATIONS.filter((migration) => migration.version <= 3));
+      insert('localities', rows.localityToRow(aLocality()));
+      insert('priorities', rows.priorityToRow(aPriority(), 1));
+      insert('priority_updates', rows.updateToRow(submittedUpdate, 2));
+      insert('priority_updates', rows.updateToRow(draftUpdate, 1));
+      insert('locality_reports', rows.reportToRow(aReport({ approval: 'pending', returnComment: undefined }), 2));
+      insert('locality_reports', rows.reportToRow(aReport({ term: '2024-25-spring', status: 'in progress', approval: undefined }), 1));
+    } finally {
+      older.close();
+    }
+
+    const upgraded = open();
+    const { updatedBy: _by, personalDataConfirmations: _confirmations, ...asSubmitted } = submittedUpdate;
+    await expect(upgraded.listPublishedUpdates({})).resolves.toEqual([{ ...asSubmitted, version: 2 }]);
   });
 
   it.each([

@@ -9,7 +9,6 @@ import { PARTNER_READABLE_LISTS } from '../../src/store/sharepoint/list-permissi
 import { LIST_NAMES } from '../../src/store/sharepoint/schema';
 import { createSharePointRest, type SharePointRest } from '../../src/store/sharepoint/sharepoint-rest';
 import { startLocalGraph, type LocalGraph } from './local-graph/local-graph-server';
-import { connectTo } from './local-graph/sharepoint-fixture';
 import type { TestCertificate } from './test-certificate';
 
 export const OWNER = 'programme.lead@lancashire.gov.uk';
@@ -26,10 +25,6 @@ export async function startPermissionsSite(certificate: TestCertificate): Promis
   graph.sharePoint.addUser(OWNER, [owner]);
   graph.sharePoint.addUser(MANAGER, [member]);
   graph.sharePoint.addUser(PARTNER, [visitor]);
-  const connection = connectTo(graph);
-  for (const displayName of PARTNER_READABLE_LISTS.filter((name) => !(Object.values(LIST_NAMES) as string[]).includes(name))) {
-    await connection.client.api(`/sites/${graph.siteId}/lists`).post({ displayName, list: { template: 'genericList' } });
-  }
   return graph;
 }
 

@@ -16,8 +16,9 @@ export interface SignOffWorld extends WizardWorld {
 export const MARY = anOfficer({ id: 'officer-mary-holt', name: 'Mary Holt', email: 'mary.holt@lancashire.gov.uk', aadObjectId: 'aad-mary', roles: ['manager'], localityIds: ['central-lancs'] });
 export const OMAR = anOfficer({ id: 'officer-omar-patel', name: 'Omar Patel', email: 'omar.patel@lancashire.gov.uk', aadObjectId: 'aad-omar', roles: ['manager'], localityIds: ['preston'] });
 
-export async function startSignOffWorld(): Promise<SignOffWorld> {
-  const world = await startWizardWorld();
+/** `env`: extra settings for the bot's configuration (e.g. a SharePoint store on a local Graph server). */
+export async function startSignOffWorld(options: { env?: Record<string, string> } = {}): Promise<SignOffWorld> {
+  const world = await startWizardWorld(options);
   const { bot } = world;
   await bot.store.upsertOfficer(MARY);
   await bot.store.upsertOfficer(OMAR);

@@ -18,10 +18,11 @@ import type {
   PriorityUpdate,
   ReportEvent,
 } from '../../domain/model';
+import type { PublishedUpdate } from '../../domain/published-update';
 import type { TermKey } from '../../domain/term';
 import type { Logger } from '../../logging/logger';
 import { ConflictError, StoreUnavailableError } from '../errors';
-import type { OfficerFilter, PriorityUpdateFilter, ReportStore } from '../report-store';
+import type { OfficerFilter, PriorityUpdateFilter, PublishedUpdateFilter, ReportStore } from '../report-store';
 import { OutboxFile } from './outbox-file';
 import { LastGoodReads } from './last-good-reads';
 import { PendingWrites, type SyncState, type SyncStatus } from './pending-writes';
@@ -240,6 +241,15 @@ export class OutboxReportStore implements ReportStore {
   }
   async listLocalityReports(term?: TermKey): Promise<LocalityReport[]> {
     return this.pending.overlay('localityReport', await this.reads.read('listLocalityReports', [term], () => this.inner.listLocalityReports(term)), reportKeyOf, (r) => !term || r.term === term);
+  }
+
+  /**
+   * Passed through (with the last good answer through an outage), without queued writes laid
+   * over it: a submission still in the outbox is not yet published, and partners see only what
+   * SharePoint holds.
+   */
+  listPublishedUpdates(filter: PublishedUpdateFilter): Promise<PublishedUpdate[]> {
+    return this.reads.read('listPublishedUpdates', [filter], () => this.inner.listPublishedUpdates(filter));
   }
 
   saveReportWithUpdates(

@@ -6,12 +6,12 @@
  * Break inheritance and remove assignments:
  * https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/set-custom-permissions-on-a-list-by-using-the-rest-interface
  */
-import { LIST_NAMES } from './schema';
+import { LIST_NAMES, PARTNER_READABLE_LISTS as PARTNER_LISTS } from './schema';
 import type { SharePointRest } from './sharepoint-rest';
 import { hasUniquePermissions, listPath, readRoleAssignments, readSiteGroups, type RoleAssignment, type SiteGroups, type SitePrincipal } from './site-permissions';
 
 /** The TASS lists partners may read; they keep the site's permissions. */
-export const PARTNER_READABLE_LISTS: readonly string[] = ['TASS Published Updates'];
+export const PARTNER_READABLE_LISTS: readonly string[] = PARTNER_LISTS;
 
 /** The site's default document library, where compiled reports are filed; partners read it. */
 export const DOCUMENTS_LIBRARY = 'Documents';

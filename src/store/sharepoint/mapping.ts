@@ -35,20 +35,20 @@ export interface EntityMapping<T> {
 }
 
 const TITLE_MAX = 255;
-const title = (text: string): string => (text.length > TITLE_MAX ? `${text.slice(0, TITLE_MAX - 1)}…` : text);
+export const title = (text: string): string => (text.length > TITLE_MAX ? `${text.slice(0, TITLE_MAX - 1)}…` : text);
 
 /** Bullets for lists, blank lines between paragraphs: how the reports themselves look. */
 export function readableSection(section: SectionText): string {
   return section.kind === 'items' ? section.items.map((item) => `• ${item}`).join('\n') : section.paragraphs.join('\n\n');
 }
 
-function dateTime(value: string | undefined, dateOnly = false): string | null {
+export function dateTime(value: string | undefined, dateOnly = false): string | null {
   if (!value) return null;
   const iso = dateOnly ? `${value}T00:00:00Z` : value;
   return Number.isNaN(Date.parse(iso)) ? null : new Date(iso).toISOString().replace('.000Z', 'Z');
 }
 
-function termOf(key: string): Term | undefined {
+export function termOf(key: string): Term | undefined {
   try {
     return termFromKey(key);
   } catch {
@@ -56,13 +56,13 @@ function termOf(key: string): Term | undefined {
   }
 }
 
-function data(fields: Readonly<Fields>): Record<string, unknown> {
+export function data(fields: Readonly<Fields>): Record<string, unknown> {
   const raw = fields[DATA_COLUMN];
   if (typeof raw !== 'string') throw new CorruptItemError(String(fields[KEY_COLUMN] ?? '?'));
   return JSON.parse(raw) as Record<string, unknown>;
 }
 
-function section(fields: Readonly<Fields>, column: string): SectionText {
+export function section(fields: Readonly<Fields>, column: string): SectionText {
   const raw = fields[`${column}Data`];
   if (typeof raw !== 'string') throw new CorruptItemError(String(fields[KEY_COLUMN] ?? '?'));
   return JSON.parse(raw) as SectionText;
@@ -96,7 +96,7 @@ export class CorruptItemError extends Error {
   }
 }
 
-function withoutKeys<T extends object>(entity: T, keys: readonly string[]): Record<string, unknown> {
+export function withoutKeys<T extends object>(entity: T, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entity).filter(([name]) => !keys.includes(name)));
 }
 

@@ -83,9 +83,16 @@ export const LIST_NAMES = {
   links: 'TASS Conversation Links',
   deliveries: 'TASS Campaign Deliveries',
   covers: 'TASS Cover',
+  published: 'TASS Published Updates',
 } as const;
 
 export type ListKey = keyof typeof LIST_NAMES;
+
+/**
+ * The lists partners may read (they keep the site's permissions). Every other list is a working
+ * list, drafts included, and gets unique permissions that leave partners out.
+ */
+export const PARTNER_READABLE_LISTS = [LIST_NAMES.published] as const;
 
 export const UPDATE_SECTIONS = [
   ['intendedOutcomes', 'IntendedOutcomes', 'Intended Outcomes'],
@@ -94,6 +101,9 @@ export const UPDATE_SECTIONS = [
   ['impactSoFar', 'ImpactSoFar', 'Impact so far'],
   ['exitStrategy', 'ExitStrategy', 'Exit Strategy'],
 ] as const;
+
+/** A published report is awaiting sign-off or approved; a returned one is withdrawn. */
+export const PUBLISHED_APPROVALS = ['pending', 'approved'] as const;
 
 export const PRIORITY_SECTIONS = [
   ['intendedOutcomes', 'IntendedOutcomes', 'Intended Outcomes'],
@@ -204,6 +214,25 @@ export const LIST_SPECS: Record<ListKey, ListSpec> = {
       number('Attempts', 'Attempts'),
       date('SentAt', 'Sent at'),
       multiline('LastError', 'Last error'),
+      data,
+    ],
+  },
+  published: {
+    displayName: LIST_NAMES.published,
+    description: 'What partners read: each priority of each submitted locality report, as submitted. Drafts never appear; a returned report is withdrawn.',
+    columns: [
+      key,
+      text('LocalityName', 'Locality'),
+      { ...locality(true), displayName: 'Locality id' },
+      term(),
+      text('TermLabel', 'Term label', 'As the reports print it, e.g. Spring – March 2025.'),
+      number('SortOrder', 'Order in report'),
+      ...UPDATE_SECTIONS.flatMap(([, name, label]) => sectionColumns(name, label)),
+      choice('Rag', 'RAG', RAG_STATUSES),
+      multiline('ImpactFigures', 'Impact figures', 'One per line, e.g. 16 schools signed up to Positive Footsteps.'),
+      text('Themes', 'Themes'),
+      date('SubmittedAt', 'Submitted'),
+      choice('Approval', 'Approval', PUBLISHED_APPROVALS),
       data,
     ],
   },

@@ -15,9 +15,10 @@ import type {
   PriorityUpdate,
   ReportEvent,
 } from '../../domain/model';
-import { compareTerms, termFromKey, type TermKey } from '../../domain/term';
+import type { PublishedUpdate } from '../../domain/published-update';
+import type { TermKey } from '../../domain/term';
 import type { Logger } from '../../logging/logger';
-import type { OfficerFilter, PriorityUpdateFilter, ReportStore } from '../report-store';
+import type { OfficerFilter, PriorityUpdateFilter, PublishedUpdateFilter, ReportStore } from '../report-store';
 import { ClientCredentialsAuthProvider } from './auth';
 import { createGraphConnection, type GraphConnection, type GraphConnectionOptions } from './graph-connection';
 import { statusOf, unavailable } from './graph-failures';
@@ -39,7 +40,10 @@ import {
   updateMapping,
   type EntityMapping,
 } from './mapping';
+import { publicationOf, publishedMapping } from './published-mapping';
+import { reportSaveWrites, submissionWrites } from './published-writes';
 import { saveAllOrNothing, type VersionedWrite } from './report-batch';
+import { byText, inUpdateOrder, rankBy, termOrder } from './list-order';
 import { KEY_COLUMN } from './schema';
 
 export interface SharePointStoreOptions {
@@ -57,14 +61,6 @@ export interface SharePointStoreOptions {
   readonly transport?: Pick<GraphConnectionOptions, 'timeoutMs' | 'maxRetries' | 'retryDelaySeconds' | 'readAttempts'>;
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const termOrder = (a: TermKey, b: TermKey): number => {
-  try {
-    return compareTerms(termFromKey(a), termFromKey(b));
-  } catch {
-    return byText(a, b);
-  }
-};
 const byItemId = (a: StoredItem, b: StoredItem): number => Number(a.id) - Number(b.id);
 
 export class SharePointReportStore implements ReportStore {
@@ -72,6 +68,11 @@ export class SharePointReportStore implements ReportStore {
   private readonly items: ListItems;
   private readonly writes: WriteContext;
   private readonly readsThisTick = new Map<string, Promise<StoredItem[]>>();
+  /**
+   * Per report, what its published items carried at the version last seen ("none" when not
+   * submitted): a save that leaves that unchanged (every section save) costs no extra request.
+   */
+  private readonly publicationSeen = new Map<string, { readonly version: number; readonly publication: string }>();
 
   constructor(
     private readonly connection: GraphConnection,
@@ -80,6 +81,12 @@ export class SharePointReportStore implements ReportStore {
   ) {
     this.items = new ListItems(connection, siteId);
     this.writes = { items: this.items, logger };
+  }
+
+  private noteReports(reports: readonly LocalityReport[]): void {
+    for (const report of reports) {
+      this.publicationSeen.set(reportKey(report.localityId, report.term), { version: report.version, publication: publicationSignature(report) });
+    }
   }
 
   private async read<T>(doing: string, work: () => Promise<T>): Promise<T> {
@@ -199,31 +206,38 @@ export class SharePointReportStore implements ReportStore {
     if (filter.term) equals.Term = filter.term;
     if (filter.priorityId) equals.PriorityId = filter.priorityId;
     const [updates, localities, priorities] = await Promise.all([this.all(updateMapping, equals), this.all(localityMapping), this.all(priorityMapping)]);
-    const localityRank = rankBy(localities.sort((a, b) => a.order - b.order || byText(a.name, b.name)).map((l) => l.id));
-    const priorityRank = rankBy(priorities.sort((a, b) => a.order - b.order || byText(a.id, b.id)).map((p) => p.id));
-    return updates
+    const wanted = updates
       .filter((u) => (!filter.localityId || u.localityId === filter.localityId) && (!filter.term || u.term === filter.term))
-      .filter((u) => !filter.priorityId || u.priorityId === filter.priorityId)
-      .sort(
-        (a, b) =>
-          localityRank(a.localityId) - localityRank(b.localityId) ||
-          priorityRank(a.priorityId) - priorityRank(b.priorityId) ||
-          byText(a.priorityId, b.priorityId) ||
-          termOrder(a.term, b.term),
-      );
+      .filter((u) => !filter.priorityId || u.priorityId === filter.priorityId);
+    return inUpdateOrder(wanted, localities, priorities);
   }
 
-  saveLocalityReport(report: LocalityReport, expectedVersion: number): Promise<LocalityReport> {
-    return saveVersioned(this.writes, reportMapping, report, expectedVersion);
+  async saveLocalityReport(report: LocalityReport, expectedVersion: number): Promise<LocalityReport> {
+    const seen = this.publicationSeen.get(reportKey(report.localityId, report.term));
+    const before = expectedVersion === 0 ? NOT_PUBLISHED : seen?.version === expectedVersion ? seen.publication : undefined;
+    let saved: LocalityReport;
+    if (before === publicationSignature(report)) {
+      saved = await saveVersioned(this.writes, reportMapping, report, expectedVersion);
+    } else {
+      // Returned, approved, or not known: the published items follow in the same save.
+      const context = this.batchContext();
+      const write: VersionedWrite<LocalityReport> = { mapping: reportMapping, entity: report, expectedVersion };
+      saved = (await saveAllOrNothing(context, [write as VersionedWrite<{ readonly version: number }>], await reportSaveWrites(context, report)))[0] as LocalityReport;
+    }
+    this.noteReports([saved]);
+    return saved;
   }
 
-  getLocalityReport(localityId: string, term: TermKey): Promise<LocalityReport | undefined> {
-    return this.one(reportMapping, reportKey(localityId, term));
+  async getLocalityReport(localityId: string, term: TermKey): Promise<LocalityReport | undefined> {
+    const report = await this.one(reportMapping, reportKey(localityId, term));
+    if (report) this.noteReports([report]);
+    return report;
   }
 
   async listLocalityReports(term?: TermKey): Promise<LocalityReport[]> {
     const [reports, localities] = await Promise.all([this.all(reportMapping, term ? { Term: term } : {}), this.listLocalities()]);
     const localityRank = rankBy(localities.map((l) => l.id));
+    this.noteReports(reports);
     return reports
       .filter((r) => !term || r.term === term)
       .sort((a, b) => termOrder(a.term, b.term) || localityRank(a.localityId) - localityRank(b.localityId) || byText(a.localityId, b.localityId));
@@ -240,12 +254,34 @@ export class SharePointReportStore implements ReportStore {
       ...updates.map(({ update, expectedVersion }): VersionedWrite<PriorityUpdate> => ({ mapping: updateMapping, entity: update, expectedVersion })),
       { mapping: reportMapping, entity: report, expectedVersion: expectedReportVersion } satisfies VersionedWrite<LocalityReport>,
     ] as ReadonlyArray<VersionedWrite<{ readonly version: number }>>;
-    const saved = await saveAllOrNothing({ connection: this.connection, items: this.items, logger: this.logger }, writes);
+    const context = this.batchContext();
+    const pick = (stored: ReadonlyArray<{ readonly version: number }>) => ({
+      priorities: stored.slice(0, priorities.length) as Priority[],
+      updates: stored.slice(priorities.length, priorities.length + updates.length) as PriorityUpdate[],
+      report: stored[stored.length - 1] as LocalityReport,
+    });
+    const saved = await saveAllOrNothing(context, writes, await submissionWrites(context, report.localityId, report.term, pick));
+    this.noteReports([saved[saved.length - 1] as LocalityReport]);
     return {
       priorities: saved.slice(0, priorities.length) as Priority[],
       updates: saved.slice(priorities.length, priorities.length + updates.length) as PriorityUpdate[],
       report: saved[saved.length - 1] as LocalityReport,
     };
+  }
+
+  async listPublishedUpdates(filter: PublishedUpdateFilter): Promise<PublishedUpdate[]> {
+    const equals: Record<string, string> = {};
+    if (filter.localityId) equals.LocalityId = filter.localityId;
+    if (filter.term) equals.Term = filter.term;
+    const [items, localities, priorities] = await Promise.all([this.all(publishedMapping, equals), this.all(localityMapping), this.all(priorityMapping)]);
+    const published = items
+      .map((item) => item.update)
+      .filter((u) => (!filter.localityId || u.localityId === filter.localityId) && (!filter.term || u.term === filter.term));
+    return inUpdateOrder(published, localities, priorities);
+  }
+
+  private batchContext() {
+    return { connection: this.connection, items: this.items, logger: this.logger };
   }
 
   async appendReportEvent(event: ReportEvent): Promise<void> {
@@ -326,10 +362,11 @@ export class SharePointReportStore implements ReportStore {
   }
 }
 
-/** A ranking function from an ordered list of ids; unknown ids go last. */
-function rankBy(ids: readonly string[]): (id: string) => number {
-  const ranks = new Map(ids.map((id, index) => [id, index]));
-  return (id) => ranks.get(id) ?? ids.length;
+const NOT_PUBLISHED = 'none';
+
+/** What a report's published items carry, as one comparable string. */
+function publicationSignature(report: LocalityReport): string {
+  return report.status === 'submitted' ? JSON.stringify(publicationOf(report)) : NOT_PUBLISHED;
 }
 
 /** Builds the SharePoint store: client-credentials sign-in and the Graph client's middleware. */

@@ -134,6 +134,42 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE priority_updates ADD COLUMN personal_data_confirmations TEXT;
     `,
   },
+  {
+    version: 4,
+    name: 'published updates: what partners read of submitted reports',
+    // A copy kept on submit rather than a view over priority_updates, so a later edit of an
+    // update cannot reach partners before it is submitted. Reports already submitted are
+    // published as they stand. No updated_by or confirmations: partners do not see them.
+    sql: `
+      CREATE TABLE published_updates (
+        priority_id TEXT NOT NULL,
+        term TEXT NOT NULL,
+        locality_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        intended_outcomes TEXT NOT NULL,
+        activity_last_period TEXT NOT NULL,
+        planned_activity_next_period TEXT NOT NULL,
+        impact_so_far TEXT NOT NULL,
+        exit_strategy TEXT NOT NULL,
+        carry_forward TEXT NOT NULL,
+        sections_done TEXT NOT NULL,
+        rag TEXT,
+        figures TEXT NOT NULL,
+        updated_at TEXT,
+        version INTEGER NOT NULL,
+        PRIMARY KEY (priority_id, term)
+      );
+      CREATE INDEX published_updates_locality_term ON published_updates (locality_id, term);
+      CREATE INDEX published_updates_term ON published_updates (term);
+      INSERT INTO published_updates
+        SELECT u.priority_id, u.term, u.locality_id, u.title, u.intended_outcomes, u.activity_last_period,
+               u.planned_activity_next_period, u.impact_so_far, u.exit_strategy, u.carry_forward,
+               u.sections_done, u.rag, u.figures, u.updated_at, u.version
+        FROM priority_updates u
+        JOIN locality_reports r ON r.locality_id = u.locality_id AND r.term = u.term
+        WHERE r.status = 'submitted';
+    `,
+  },
 ];
 
 /** The tables a TASS database holds; anything else in a fresh-looking file means it is someone else's. */
@@ -148,6 +184,7 @@ export const TASS_TABLES: readonly string[] = [
   'conversation_links',
   'campaign_deliveries',
   'cover_assignments',
+  'published_updates',
 ];
 
 /** Why a database cannot be brought up to date. */

@@ -20,6 +20,7 @@ import {
   type SectionText,
 } from '../../domain/model';
 import { sectionConfirmationsSchema } from '../../domain/personal-data/section-confirmations';
+import { publishedUpdateOf, type PublishedUpdate } from '../../domain/published-update';
 
 const SectionTextSchema: z.ZodType<SectionText> = z.union([
   z.object({ kind: z.literal('items'), items: z.array(z.string()) }),
@@ -202,6 +203,17 @@ export const rowToUpdate = (r: PriorityUpdateRow): PriorityUpdate => ({
   ...optional('updatedAt', r.updated_at),
   version: r.version,
 });
+
+/** A published update: the update's row without who saved it or the personal-data confirmations. */
+export type PublishedUpdateRow = Omit<PriorityUpdateRow, 'updated_by' | 'personal_data_confirmations'>;
+
+export function publishedToRow(update: PriorityUpdate): PublishedUpdateRow {
+  const { updated_by: _by, personal_data_confirmations: _confirmations, ...row } = updateToRow(update, update.version);
+  return row;
+}
+
+export const rowToPublished = (r: PublishedUpdateRow): PublishedUpdate =>
+  publishedUpdateOf(rowToUpdate({ ...r, updated_by: null, personal_data_confirmations: null }));
 
 export interface LocalityReportRow {
   locality_id: string;

@@ -14,9 +14,10 @@ import type {
   PriorityUpdate,
   ReportEvent,
 } from '../../domain/model';
+import { isPublished, type PublishedUpdate } from '../../domain/published-update';
 import type { TermKey } from '../../domain/term';
 import { ConflictError, NotFoundError } from '../errors';
-import type { OfficerFilter, PriorityUpdateFilter, ReportStore } from '../report-store';
+import type { OfficerFilter, PriorityUpdateFilter, PublishedUpdateFilter, ReportStore } from '../report-store';
 import { columnsOf, openDatabase, translateSqliteError, upsertSql } from './sqlite-database';
 import { SqliteMessagingTables } from './sqlite-messaging';
 import * as rows from './sqlite-rows';
@@ -236,7 +237,19 @@ export class SqliteReportStore implements ReportStore {
     }
     this.requireLocality(report.localityId);
     this.write('locality_reports', rows.reportToRow(report, expectedVersion + 1), ['locality_id', 'term']);
+    // A report that is no longer submitted (a manager's Return) is withdrawn from partners.
+    if (!isPublished(report)) this.withdrawSync(report.localityId, report.term);
     return this.getReportSync(report.localityId, report.term) as LocalityReport;
+  }
+
+  private withdrawSync(localityId: string, term: TermKey): void {
+    this.db.prepare('DELETE FROM published_updates WHERE locality_id = ? AND term = ?').run(localityId, term);
+  }
+
+  /** Publishes exactly these updates for the report's locality and term, replacing an earlier submission's. */
+  private publishSync(report: LocalityReport, updates: readonly PriorityUpdate[]): void {
+    this.withdrawSync(report.localityId, report.term);
+    for (const update of updates) this.write('published_updates', rows.publishedToRow(update), ['priority_id', 'term']);
   }
 
   saveLocalityReport(report: LocalityReport, expectedVersion: number): Promise<LocalityReport> {
@@ -274,9 +287,33 @@ export class SqliteReportStore implements ReportStore {
       const savedPriorities = priorities.map((p) => this.savePrioritySync(p.priority, p.expectedVersion));
       const savedUpdates = updates.map((u) => this.saveUpdateSync(u.update, u.expectedVersion));
       const savedReport = this.saveReportSync(report, expectedReportVersion);
+      if (isPublished(savedReport)) this.publishSync(savedReport, savedUpdates);
       return { report: savedReport, updates: savedUpdates, priorities: savedPriorities };
     });
     return this.attempt(() => saveAll.immediate(), { entity: 'Locality', key: report.localityId });
+  }
+
+  listPublishedUpdates(filter: PublishedUpdateFilter): Promise<PublishedUpdate[]> {
+    return this.attempt(() => {
+      const conditions: string[] = [];
+      const values: string[] = [];
+      if (filter.localityId !== undefined) {
+        conditions.push('u.locality_id = ?');
+        values.push(filter.localityId);
+      }
+      if (filter.term !== undefined) {
+        conditions.push('u.term = ?');
+        values.push(filter.term);
+      }
+      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+      const found = this.db
+        .prepare(
+          `SELECT u.* FROM published_updates u LEFT JOIN localities l ON l.id = u.locality_id ` +
+            `LEFT JOIN priorities p ON p.id = u.priority_id ${where} ${UPDATE_ORDER}`,
+        )
+        .all(...values);
+      return (found as rows.PublishedUpdateRow[]).map(rows.rowToPublished);
+    });
   }
 
   appendReportEvent(event: ReportEvent): Promise<void> {

@@ -64,7 +64,7 @@ describe('tass provision and list permissions', () => {
     expect(result.stdout).toContain('would       remove TASS Visitors from "TASS Officers"');
     expect(result.stdout).toContain(`Dry run: ${WORKING_LIST_TITLES.length * 2} permission change(s) planned, nothing changed.`);
     expect(permissionWrites()).toBe(0);
-    expect(graph.site.lists.map((list) => list.displayName)).toEqual(PARTNER_READABLE_LISTS);
+    expect(graph.site.lists.map((list) => list.displayName)).toEqual([]);
   });
 
   it('without a certificate, creates the lists but says plainly that list permissions were not set', async () => {
@@ -81,7 +81,7 @@ describe('tass provision and list permissions', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('sign-in with the certificate was refused (401 invalid_client)');
-    expect(graph.site.lists.map((list) => list.displayName)).toEqual(PARTNER_READABLE_LISTS);
+    expect(graph.site.lists.map((list) => list.displayName)).toEqual([]);
   });
 
   it('names the variable when the PEM file has no private key, before changing anything', async () => {
@@ -91,7 +91,7 @@ describe('tass provision and list permissions', () => {
     expect(result.stderr).toContain('SHAREPOINT_CERTIFICATE_PATH:');
     expect(result.stderr).toContain('holds no private key');
     expect(result.stderr).not.toContain(certificate.certificatePem.split('\n')[1]);
-    expect(graph.site.lists.map((list) => list.displayName)).toEqual(PARTNER_READABLE_LISTS);
+    expect(graph.site.lists.map((list) => list.displayName)).toEqual([]);
   });
 
   it('says the app needs fullcontrol when its grant is only write', async () => {

@@ -11,7 +11,7 @@ import { ConflictError, StoreUnavailableError } from '../../../src/store/errors'
 import { OutboxReportStore, syncStatusOf, updateKeyOf } from '../../../src/store/outbox';
 import type { ReportStore } from '../../../src/store/report-store';
 import { createSharePointStore } from '../../../src/store/sharepoint/sharepoint-store';
-import { aLocality, anEvent, anUpdate, aPriority, items } from '../../support/builders';
+import { aLocality, anEvent, anUpdate, aPriority, aReport, items } from '../../support/builders';
 import { findList } from '../../support/local-graph/graph-state';
 import type { LocalGraph } from '../../support/local-graph/local-graph-server';
 import { FAST_TRANSPORT, openLocalSharePoint, type LocalSharePoint } from '../../support/local-graph/sharepoint-fixture';
@@ -250,6 +250,25 @@ describe('the SharePoint outbox', () => {
     await expect(outbox.listPriorityUpdates({ localityId: first.localityId })).resolves.toEqual([changed]);
     // Nothing read before the outage: the read fails as it would without the outbox.
     await expect(outbox.listCovers('central-lancs')).rejects.toBeInstanceOf(StoreUnavailableError);
+  }, 30_000);
+
+  it('publishes a submission only once it reaches SharePoint, and answers what partners read through an outage', async () => {
+    const { graph } = sharepoint;
+    const draft = await outbox.savePriorityUpdate(first, 0);
+    const report = await outbox.saveLocalityReport(aReport({ status: 'in progress', approval: undefined, returnComment: undefined }), 0);
+    await expect(outbox.listPublishedUpdates({ localityId: first.localityId })).resolves.toEqual([]);
+
+    graph.faults.setOutage(true);
+    await outbox.saveReportWithUpdates({ ...report, status: 'submitted', approval: 'pending' }, report.version, [{ update: draft, expectedVersion: draft.version }]);
+    // Queued, not yet in SharePoint: partners see nothing yet (the last good answer).
+    await expect(outbox.listPublishedUpdates({ localityId: first.localityId })).resolves.toEqual([]);
+
+    graph.faults.setOutage(false);
+    await outbox.replayNow();
+    const { updatedBy: _by, ...asSubmitted } = { ...first, version: 2 };
+    await expect(outbox.listPublishedUpdates({ localityId: first.localityId })).resolves.toEqual([asSubmitted]);
+    graph.faults.setOutage(true);
+    await expect(outbox.listPublishedUpdates({ localityId: first.localityId })).resolves.toEqual([asSubmitted]);
   }, 30_000);
 
   it('refuses a file that is not an outbox with a StoreOpenError naming it', async () => {

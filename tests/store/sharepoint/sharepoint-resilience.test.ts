@@ -157,10 +157,13 @@ describe('SharePoint store under faults', () => {
     const result = await store.saveReportWithUpdates({ ...report, status: 'submitted' }, 1, updates);
     expect(result.updates).toHaveLength(30);
     expect(result.report.version).toBe(2);
+    // Reads: 31 items, plus what is published, the priorities and the locality (34: 2 batches).
+    // Writes: 31 items, plus the 30 published updates of the submission (61: 4 batches).
     const batches = graph.log.graphRequests();
-    expect(batches.map((r) => `${r.method} ${r.path}`)).toEqual(Array(4).fill('POST /$batch'));
-    expect(graph.log.records.filter((r) => r.inBatch).length).toBe(31 * 2);
+    expect(batches.map((r) => `${r.method} ${r.path}`)).toEqual(Array(6).fill('POST /$batch'));
+    expect(graph.log.records.filter((r) => r.inBatch).length).toBe(34 + 61);
     await expect(store.listPriorityUpdates({ term: anUpdate().term })).resolves.toHaveLength(30);
+    await expect(store.listPublishedUpdates({ term: anUpdate().term })).resolves.toHaveLength(30);
   });
 
   it('retries requests throttled inside a batch, and writes each exactly once', async () => {
