@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import restify from 'restify';
-import { ConfigurationBotFrameworkAuthentication, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { ActivityTypes, ConfigurationBotFrameworkAuthentication, INVOKE_RESPONSE_KEY, type CloudAdapter, type TurnContext } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Application } from '@microsoft/teams-ai';
 import type { BotDeps } from '../bot/bot-deps';
@@ -61,10 +61,27 @@ export function createAdapter(deps: Pick<BotServerDeps, 'config' | 'logger' | 'c
     );
     if (context.activity.type === 'message') {
       await context.sendActivity('Sorry, something went wrong on our side. Please try again in a minute.');
+    } else if (context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: CARD_ACTION_FAILED } });
     }
   };
   return adapter;
 }
+
+/**
+ * The answer to a card button whose work failed on our side (say SharePoint refused a write):
+ * Universal Actions' error response, so Teams keeps the card as it was, with whatever the officer
+ * typed still in its boxes, and shows the message; without it botbuilder would answer an empty 501.
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/universal-action-model
+ */
+export const CARD_ACTION_FAILED = {
+  statusCode: 500,
+  type: 'application/vnd.microsoft.error',
+  value: {
+    code: 'InternalServerError',
+    message: 'That did not go through: something went wrong on our side. Nothing you saved before is lost. Please press the button again in a minute.',
+  },
+} as const;
 
 /** True when no MicrosoftAppId is configured: requests are not authenticated, so bind to loopback only. */
 export function isAnonymous(deps: Pick<BotDeps, 'config'>): boolean {

@@ -5,6 +5,7 @@
  * it with the typed text in readable columns; Approve marks them approved; Return empties it; a
  * submission that fails part-way leaves it empty.
  */
+import { CARD_ACTION_FAILED } from '../../../src/server/create-bot-server';
 import { cardText } from '../../support/bot-harness';
 import { anUpdate, aPriority, items, prose } from '../../support/builders';
 import { connectTo, provisionLists } from '../../support/local-graph/sharepoint-fixture';
@@ -170,8 +171,9 @@ describe(`the ${PUBLISHED_LIST} list as partners see it`, () => {
     graph.faults.add({ kind: 'status', status: 500 }, 1, { method: 'POST', path: publishedPath, inBatch: true, skip: 1 });
     const review = await press(world, world.claire, await openReportCard(world, world.claire), 'tass.report.review');
     const submit = actionsOf(review.card).find((action) => action.verb === 'tass.report.submit')!;
-    // What the EPO is told when SharePoint fails mid-submit is the wizard's business; here, what partners see.
-    await invoke(world, world.claire, submit.verb, submit.data, { messageId: review.messageId }).catch(() => undefined);
+    // Claire is told it did not go through, and her card stays as it is.
+    const failed = await invoke(world, world.claire, submit.verb, submit.data, { messageId: review.messageId });
+    expect(failed).toEqual(CARD_ACTION_FAILED);
 
     expect(graph.log.records.some((record) => record.inBatch && record.method === 'POST' && publishedPath.test(record.path) && record.status === 201)).toBe(true);
     await expect(publishedItems()).resolves.toEqual([]);
