@@ -6,7 +6,10 @@ import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../../config/config';
 import { StoreUnavailableError } from '../../store/errors';
 import { GraphSignInError } from '../../store/sharepoint/auth';
-import { certificateFromConfig, graphConnectionFromConfig, sharePointRestFromConfig } from '../../store/sharepoint/from-config';
+import { certificateFromConfig, graphConnectionFromConfig, sharePointRestFromConfig, sharePointStoreFromConfig } from '../../store/sharepoint/from-config';
+import { createLogger } from '../../logging/logger';
+import { findMissingSubmissions, publishMissingSubmissions } from '../../store/publish-missing-submissions';
+import { termLabel, termFromKey } from '../../domain/term';
 import type { GraphConnection } from '../../store/sharepoint/graph-connection';
 import { unavailable } from '../../store/sharepoint/graph-failures';
 import { applyProvisioning, describeStep, planProvisioning } from '../../store/sharepoint/provision';
@@ -78,6 +81,36 @@ async function provisionLists(connection: GraphConnection, siteId: string, optio
 }
 
 /**
+ * Reports submitted before `TASS Published Updates` existed are published now, so partners who
+ * lose access to the working lists still read every submitted report. On a dry run whose lists
+ * are not there yet, there is nothing to read, so it only says it will look.
+ */
+async function publishEarlierSubmissions(config: Config, listChanges: number, options: ProvisionOptions, print: (line: string) => void): Promise<number> {
+  if (options.dryRun && listChanges > 0) {
+    print('Published list: submitted reports not yet in it will be published once the lists exist.');
+    return 0;
+  }
+  const store = sharePointStoreFromConfig(config, createLogger({ level: 'silent' }));
+  try {
+    const missing = await findMissingSubmissions(store);
+    const label = (report: { localityId: string; term: string }): string => `${report.localityId}, ${termLabel(termFromKey(report.term))}`;
+    if (missing.reports.length === 0) {
+      print('Published list: every submitted report is in it.');
+      return 0;
+    }
+    if (options.dryRun) {
+      for (const report of missing.reports) print(`  would      publish the submitted report of ${label(report)}`);
+      return missing.reports.length;
+    }
+    print(`Published list: publishing ${missing.reports.length} report(s) submitted before it existed`);
+    await publishMissingSubmissions(store, missing, (report, priorities) => print(`  published  ${label(report)} (${priorities} priorities)`));
+    return missing.reports.length;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
  * Plans and (unless `dryRun`) applies lists, columns and list permissions; returns how many
  * changes the plans had. A bad or refused certificate stops it before anything changes.
  */
@@ -96,11 +129,12 @@ export async function runProvision(config: Config, options: ProvisionOptions, pr
     return 0;
   }
   const listChanges = await provisionLists(connection, siteId, options, print);
+  const publishChanges = await publishEarlierSubmissions(config, listChanges, options, print);
   if (!rest) {
     print(NO_CERTIFICATE_MESSAGE);
-    return listChanges;
+    return listChanges + publishChanges;
   }
-  return listChanges + (await provisionListPermissions(rest, options, print));
+  return listChanges + publishChanges + (await provisionListPermissions(rest, options, print));
 }
 
 export function registerProvisionCommand(program: Command): void {
