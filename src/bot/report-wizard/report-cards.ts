@@ -2,6 +2,7 @@
 import { SECTION_HEADINGS, SECTION_NAMES, type PriorityStatus } from '../../domain/model';
 import { termLabel } from '../../domain/term';
 import { isSectionEmpty, sectionLength, sectionLines } from '../../domain/section-text';
+import { markedItemText } from '../../domain/carry-forward-marks';
 import { NOTICE_CARD, REPORT_CARD, REVIEW_CARD, type ActionContext, type ReviewPriority } from '../../cards/card-models';
 import { escapeCardText, shortenText } from '../../cards/escape-card-text';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
@@ -106,12 +107,15 @@ function reviewPriority(entry: PriorityInReport, previewChars: number | undefine
     ...(closing ? { statusLine: closing } : {}),
     sections: SECTION_NAMES.map((section) => {
       const text = sectionOf(entry.update, section);
-      const lines = sectionLines(text);
+      const written = sectionLines(text).map((line) => (text.kind === 'items' ? `• ${line}` : line));
+      // Last term's planned items and how each went, as the compiled report prints them.
+      const marks = section === 'activityLastPeriod' ? entry.update.carryForward.map((mark) => `• ${markedItemText(mark)}`) : [];
+      const lines = [...written, ...marks];
       const shown = previewChars === undefined ? lines : shortenLines(lines, previewChars);
       return {
         heading: SECTION_HEADINGS[section],
-        lines: shown.map((line) => ({ text: escapeCardText(text.kind === 'items' ? `• ${line}` : line) })),
-        missing: lines.length === 0,
+        lines: shown.map((line) => ({ text: escapeCardText(line) })),
+        missing: written.length === 0,
       };
     }),
   };
