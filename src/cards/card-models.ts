@@ -84,6 +84,8 @@ export interface CarryForwardRow {
   /** `carryOutcome_<index>`, an id from SECTION_CARD_INPUT_IDS. */
   readonly inputId: string;
   readonly item: ShownText;
+  /** The dropdown's label, naming its item so screen readers can tell the rows apart (plain text). */
+  readonly label: string;
   readonly value: string;
   readonly choices: readonly ChoiceOption[];
 }

@@ -101,6 +101,18 @@ describe('card templates', () => {
     const card = buildSectionCard(aFrame(state), avoidance, 'activityLastPeriod');
     expect(parseAdaptiveCard(card).inputIds).toEqual(['carryOutcome_0', 'carryOutcome_1', 'carryOutcome_2', 'text']);
   });
+
+  it('gives planned items that start alike different dropdown labels', () => {
+    const alike = 'Meet the head teachers of the Chorley and South Ribble secondary schools about';
+    const previous = { ...avoidance.previous!, plannedActivityNextPeriod: items(`${alike} attendance.`, `${alike} transition.`, 'Survey SENCOs.') };
+    const card = buildSectionCard(aFrame(state), { ...avoidance, previous }, 'activityLastPeriod');
+    const labels = JSON.stringify(card).match(/"label":"Outcome of [^"\\]*(?:\\.[^"\\]*)*"/g);
+    expect(labels).toEqual([
+      '"label":"Outcome of \\"Meet the head teachers of the Chorley and South Ribble…\\" (item 1)"',
+      '"label":"Outcome of \\"Meet the head teachers of the Chorley and South Ribble…\\" (item 2)"',
+      '"label":"Outcome of \\"Survey SENCOs\\""',
+    ]);
+  });
 });
 
 describe('what a card submits is what its handler reads', () => {

@@ -62,12 +62,30 @@ function joinLines(lines: readonly string[], previewChars: number | undefined): 
   return escapeCardText(previewChars === undefined ? text : shortenText(text, previewChars));
 }
 
+/** Items longer than this are cut, on a word, in their dropdown's label. */
+const LABEL_ITEM_CHARS = 60;
+
+/**
+ * 'Outcome of "Police rep to attend the next meeting"': a label read out with the dropdown, so
+ * each names its own item. Input labels are plain text, not Markdown.
+ */
+export function carryForwardLabel(item: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = item.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/[\s.;:,]+$/, '');
+  return `Outcome of "${shortenText(plain, LABEL_ITEM_CHARS)}"`;
+}
+
 function carryForwardRows(entry: PriorityInReport, marks: ReadonlyMap<number, CarryForwardOutcome> | undefined, previewChars: number | undefined): CarryForwardRow[] {
-  return carriedItems(entry).map((item, index) => {
+  const items = carriedItems(entry);
+  const labels = items.map(carryForwardLabel);
+  return items.map((item, index) => {
     const stored = entry.update.carryForward.find((mark) => mark.item === item)?.outcome;
+    // Two items that start alike would read the same once cut: their numbers tell them apart.
+    const label = labels.indexOf(labels[index]) === labels.lastIndexOf(labels[index]) ? labels[index] : `${labels[index]} (item ${index + 1})`;
     return {
       inputId: `carryOutcome_${index}`,
       item: escapeCardText(previewChars === undefined ? item : shortenText(item, previewChars)),
+      label,
       value: marks ? marks.get(index) ?? '' : stored ?? '',
       choices: OUTCOME_CHOICES,
     };
