@@ -101,6 +101,8 @@ export interface SectionCardData {
   /** What goes into the box: raw text, since input values are not rendered as Markdown. */
   readonly text: string;
   readonly placeholder: string;
+  /** Under the box: how what is typed becomes the report ("One item per line: …"). */
+  readonly inputHint: string;
   readonly maxLength: number;
   readonly notice?: ShownText;
   readonly problems: readonly { readonly text: ShownText }[];

@@ -26,7 +26,7 @@ import { personalDataPanel } from './personal-data-guard';
 import { carriedItems, sectionOf, type PriorityInReport } from './report-state';
 import { impactFields, RAG_CHOICES, type TypedImpact } from '../impact/impact-inputs';
 import { themeChoiceFor } from '../themes/theme-choice';
-import { CLOSING_NOTE_MAX_LENGTH, SECTION_GUIDANCE, SECTION_MAX_LENGTH, SECTION_PLACEHOLDERS } from './section-guidance';
+import { CLOSING_NOTE_MAX_LENGTH, SECTION_GUIDANCE, SECTION_INPUT_HINTS, SECTION_MAX_LENGTH, SECTION_PLACEHOLDERS } from './section-guidance';
 
 const OUTCOME_TITLES: Record<CarryForwardOutcome, string> = {
   done: 'Done',
@@ -132,6 +132,7 @@ export function buildSectionCard(
       guidance: SECTION_GUIDANCE[section],
       text: options.text ?? sectionToEditableText(stored),
       placeholder: SECTION_PLACEHOLDERS[section],
+      inputHint: SECTION_INPUT_HINTS[section],
       maxLength: SECTION_MAX_LENGTH[section],
       ...(options.notice ? { notice: escapeCardText(options.notice) } : {}),
       problems: (options.problems ?? []).map((text) => ({ text: escapeCardText(text) })),

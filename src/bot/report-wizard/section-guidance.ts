@@ -26,6 +26,17 @@ export const SECTION_PLACEHOLDERS: Record<SectionName, string> = {
   exitStrategy: 'The Locality Group will lead …',
 };
 
+/** The small hint under the text box: how what is typed becomes the report. */
+const LIST_HINT = 'One item per line: each line becomes one bullet in the report.';
+export const SECTION_INPUT_HINTS: Record<SectionName, string> = {
+  priority: 'One line: the title is printed just as you write it under "Priority" in the report.',
+  intendedOutcomes: LIST_HINT,
+  activityLastPeriod: LIST_HINT,
+  plannedActivityNextPeriod: LIST_HINT,
+  impactSoFar: LIST_HINT,
+  exitStrategy: LIST_HINT,
+};
+
 /** The most characters a section may hold (the card's maxLength is only a hint; saves are checked). */
 export const SECTION_MAX_LENGTH: Record<SectionName, number> = {
   priority: 500,

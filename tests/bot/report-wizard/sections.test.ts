@@ -96,6 +96,14 @@ describe('section cards of a priority', () => {
     expect(inputValue(exitCard.card, 'text')).toBe('The MH pathways document will be in place for all schools.');
   });
 
+  it('tells the author the Priority is one line, and the other sections one item per line', async () => {
+    const priorityCard = await press(world, world.claire, await openReportCard(world, world.claire), 'tass.priority.continue');
+    expect(cardText(priorityCard.card)).toContain('One line: the title is printed just as you write it under "Priority" in the report.');
+    expect(cardText(priorityCard.card)).not.toContain('One item per line');
+    const outcomesCard = await press(world, world.claire, priorityCard, SAVE_NEXT, { text: String(inputValue(priorityCard.card, 'text')) });
+    expect(cardText(outcomesCard.card)).toContain('One item per line: each line becomes one bullet in the report.');
+  });
+
   it('names each planned item in the label of its dropdown, so a screen reader can tell them apart', async () => {
     const priorityCard = await press(world, world.claire, await openReportCard(world, world.claire), 'tass.priority.continue');
     const outcomesCard = await press(world, world.claire, priorityCard, SAVE_NEXT, { text: String(inputValue(priorityCard.card, 'text')) });
