@@ -207,16 +207,17 @@ describe('card size', () => {
   it('the review card of twelve priorities, every section flagged, fits and still lists each one', () => {
     const flagged = items(...Array.from({ length: 20 }, (_, i) => `${i}. ${CHILD_LINE} `.padEnd(199, '*_[]')));
     const everywhere = aReportState({
-      priorities: full.priorities.map((entry) => ({
+      priorities: full.priorities.map((entry, index) => ({
         ...entry,
-        update: { ...entry.update, title: CHILD_LINE, intendedOutcomes: flagged, activityLastPeriod: flagged, plannedActivityNextPeriod: flagged, impactSoFar: flagged, exitStrategy: flagged },
+        update: { ...entry.update, title: `Priority ${index + 1}: ${CHILD_LINE}`, intendedOutcomes: flagged, activityLastPeriod: flagged, plannedActivityNextPeriod: flagged, impactSoFar: flagged, exitStrategy: flagged },
       })),
     });
     const problems = personalDataProblems(everywhere, PERSONAL_DATA_CONTEXT);
     expect(problems).toHaveLength(12 * SECTION_NAMES.length);
     const card = buildReviewCard(aFrame(everywhere), { personalDataProblems: problems });
     expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
-    expect(JSON.stringify(card)).toContain('Priority 12, Exit Strategy:');
+    expect(problems.filter((problem) => problem.startsWith('\u201cPriority 12: Panel discussed pupil Jack Smith'))).toHaveLength(SECTION_NAMES.length);
+    expect(JSON.stringify(card)).toMatch(/Priority 12: Panel discussed pupil Jack Smith[^"]*, Exit Strategy:/);
     expect(parseAdaptiveCard(card).problems).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import { contextFor, refreshFor, reviewStamp, type CardFrame } from './card-cont
 import { sectionOf, sectionsDoneCount, type PriorityInReport, type ReportState } from './report-state';
 import { SECTION_MAX_LENGTH } from './section-guidance';
 import { formatWhen, joinNames } from './wizard-actor';
+import { priorityName } from './priority-name';
 
 const PRIORITY_STATUS_LABELS: Record<PriorityStatus, string> = {
   active: 'Active',
@@ -88,8 +89,8 @@ export function buildReportCard(frame: CardFrame, options: { notice?: string; su
 /** What stops the report being submitted, in words an EPO can act on. */
 export function submitProblems(state: ReportState): string[] {
   if (state.priorities.length === 0) return ['Add at least one priority.'];
-  return state.priorities.flatMap((entry, index) => {
-    const name = `Priority ${index + 1}`;
+  return state.priorities.flatMap((entry) => {
+    const name = priorityName(entry, 'sentence start');
     return SECTION_NAMES.flatMap((section) => {
       const text = sectionOf(entry.update, section);
       if (isSectionEmpty(text)) return [`${name}: ${SECTION_HEADINGS[section]} is not written yet.`];

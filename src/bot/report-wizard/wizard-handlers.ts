@@ -12,6 +12,7 @@ import type { BotDeps } from '../bot-deps';
 import { InvalidActionDataError, parseActionContext, parseClosePriorityAction, parseSectionAction } from './action-data';
 import { contextFor, type CardFrame } from './card-context';
 import { closePriority } from './priority-close';
+import { priorityName } from './priority-name';
 import { buildNoticeCard, buildReportCard, buildReviewCard, isSubmitted } from './report-cards';
 import { loadReportState, LocalityNotFoundError, type PriorityInReport, type ReportState } from './report-state';
 import { buildClosePriorityCard, buildSectionCard } from './section-cards';
@@ -138,7 +139,7 @@ async function handleSection(
     return index === 0 ? reportCard(deps, actor, fresh, syncing) : buildSectionCard(frame, freshEntry, SECTION_NAMES[index - 1], syncing ? { notice: syncing } : {});
   }
   if (index === SECTION_NAMES.length - 1) {
-    return reportCard(deps, actor, fresh, withSyncing(`All six sections of priority ${fresh.priorities.indexOf(freshEntry) + 1} are done.`));
+    return reportCard(deps, actor, fresh, withSyncing(`All six sections of ${priorityName(freshEntry)} are done.`));
   }
   return buildSectionCard(frame, freshEntry, SECTION_NAMES[index + 1], syncing ? { notice: syncing } : {});
 }

@@ -42,7 +42,7 @@ describe('review and submit', () => {
     const review = await press(world, world.claire, await openReportCard(world, world.claire), 'tass.report.review');
     const text = cardText(review.card);
     expect(text).toContain('Before you can submit:');
-    expect(text).toContain(escapeCardText('Priority 1: Activity last period is not written yet.'));
+    expect(text).toContain(escapeCardText('\u201cSchool Avoidance- what support is available for schools\u201d: Activity last period is not written yet.'));
     expect(actionsOf(review.card).map((a) => a.verb)).not.toContain('tass.report.submit');
   });
 
