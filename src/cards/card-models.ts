@@ -52,10 +52,21 @@ export interface ReportCardPriority {
   readonly progress: string;
   readonly statusLabel: string;
   readonly closingNote?: ShownText;
+  /** "Continue this priority": while some of its sections are not done. */
   readonly canContinue: boolean;
   readonly canClose: boolean;
   readonly continueData: ActionContext;
   readonly closeData: ActionContext;
+  /** Once all six sections are done and another priority is not: "Next: <its title>". */
+  /** The button's title is plain text (buttons do not render Markdown). */
+  readonly nextPriority?: { readonly title: string; readonly data: ActionContext };
+  /** Once all six sections of every priority are done. */
+  readonly canReview: boolean;
+  /**
+   * Once all six sections are done: "Edit a section", one button per section, in rows of three
+   * (a Teams action set shows at most five buttons).
+   */
+  readonly editRows: ReadonlyArray<{ readonly sections: ReadonlyArray<{ readonly heading: string; readonly data: ActionContext }> }>;
 }
 
 export interface ReportCardData {

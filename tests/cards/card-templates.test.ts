@@ -30,6 +30,11 @@ const complete = aReportState({
   priorities: state.priorities.map((entry) => ({ ...entry, update: fullUpdate(entry.update, 300) })),
 });
 const returned = aReportState({ report: aReport({ term: state.termKey, status: 'in progress', version: 6 }) });
+/** Every section of every priority done; and the same with only the first priority done. */
+const allDone = aReportState({
+  priorities: complete.priorities.map((entry) => ({ ...entry, update: { ...entry.update, sectionsDone: [...SECTION_NAMES] } })),
+});
+const firstDone = aReportState({ priorities: [allDone.priorities[0], complete.priorities[1]] });
 
 const PERSONAL_DATA_CONTEXT: PersonalDataContext = { officerNames: ['Claire Fox', 'Alison Walsh'], allowedEmailDomains: ['lancashire.gov.uk'], referenceYear: 2025 };
 const CHILD_LINE = 'Panel discussed pupil Jack Smith (Year 8), DOB 03/04/2012; mum is on 07700 900123 and lives at PR7 1AB.';
@@ -45,6 +50,8 @@ const rendered: ReadonlyArray<[string, TemplateFile, AdaptiveCardJson]> = [
   ['report card, returned for changes', 'report-card.json', buildReportCard(aFrame(returned), { notice: 'Draft saved.' })],
   ['report card, submitted', 'report-card.json', buildReportCard(aFrame(submitted), { submitterName: 'Alison Walsh' })],
   ['report card, no priorities', 'report-card.json', buildReportCard(aFrame(aReportState({ priorities: [] })))],
+  ['report card, every priority done', 'report-card.json', buildReportCard(aFrame(allDone))],
+  ['report card, one priority done and one not', 'report-card.json', buildReportCard(aFrame(firstDone))],
   ...SECTION_NAMES.map((section): [string, TemplateFile, AdaptiveCardJson] => [
     `section card, ${section}`,
     'section-card.json',

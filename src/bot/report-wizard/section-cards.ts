@@ -16,7 +16,7 @@ import {
   type ChoiceOption,
   type ThemeCardInput,
 } from '../../cards/card-models';
-import { escapeCardText, shortenText } from '../../cards/escape-card-text';
+import { escapeCardText, plainCardText, shortenText } from '../../cards/escape-card-text';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { renderWithinLimit } from '../../cards/card-size';
 import { contextFor, refreshFor, sectionStamp, type CardFrame } from './card-context';
@@ -70,8 +70,7 @@ const LABEL_ITEM_CHARS = 60;
  * each names its own item. Input labels are plain text, not Markdown.
  */
 export function carryForwardLabel(item: string): string {
-  // eslint-disable-next-line no-control-regex
-  const plain = item.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/[\s.;:,]+$/, '');
+  const plain = plainCardText(item).replace(/[\s.;:,]+$/, '');
   return `Outcome of "${shortenText(plain, LABEL_ITEM_CHARS)}"`;
 }
 

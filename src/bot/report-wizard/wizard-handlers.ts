@@ -201,6 +201,8 @@ async function dispatch(deps: BotDeps, actor: WizardActor, verb: WizardVerb, raw
       return showView(deps, actor, { ...context, view: 'review' });
     case WIZARD_VERBS.continuePriority:
       return showView(deps, actor, { ...context, view: 'section', section: '' });
+    case WIZARD_VERBS.openSection:
+      return showView(deps, actor, { ...context, view: 'section' });
     case WIZARD_VERBS.openClosePriority:
       return showView(deps, actor, { ...context, view: 'close', section: '' });
     case WIZARD_VERBS.addPriority: {
