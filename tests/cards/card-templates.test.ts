@@ -18,6 +18,8 @@ import { findPersonalDataInSection, type PersonalDataContext } from '../../src/d
 import { parseSectionText } from '../../src/domain/section-text';
 import { flaggedStamp, parsePersonalDataConfirmation, personalDataProblems } from '../../src/bot/report-wizard/personal-data-guard';
 import { aReport, items } from '../support/builders';
+import { cardText } from '../support/bot-harness';
+import { escapeCardText } from '../../src/cards/escape-card-text';
 import { parseAdaptiveCard, prefilledInputs } from '../support/adaptive-card-parser';
 import { aFrame, aReportState, fullUpdate, longestText } from '../support/wizard-fixtures';
 
@@ -50,8 +52,8 @@ const rendered: ReadonlyArray<[string, TemplateFile, AdaptiveCardJson]> = [
   ['report card, returned for changes', 'report-card.json', buildReportCard(aFrame(returned), { notice: 'Draft saved.' })],
   ['report card, submitted', 'report-card.json', buildReportCard(aFrame(submitted), { submitterName: 'Alison Walsh' })],
   ['report card, no priorities', 'report-card.json', buildReportCard(aFrame(aReportState({ priorities: [] })))],
-  ['report card, every priority done', 'report-card.json', buildReportCard(aFrame(allDone))],
-  ['report card, one priority done and one not', 'report-card.json', buildReportCard(aFrame(firstDone))],
+  ['report card, every priority done', 'report-card.json', buildReportCard(aFrame(allDone), { notice: 'All six sections are done.', finishedPriorityId: 'central-transition' })],
+  ['report card, one priority done and one not', 'report-card.json', buildReportCard(aFrame(firstDone), { notice: 'All six sections are done.', finishedPriorityId: firstDone.priorities[0].priority.id })],
   ...SECTION_NAMES.map((section): [string, TemplateFile, AdaptiveCardJson] => [
     `section card, ${section}`,
     'section-card.json',
@@ -109,16 +111,14 @@ describe('card templates', () => {
     expect(parseAdaptiveCard(card).inputIds).toEqual(['carryOutcome_0', 'carryOutcome_1', 'carryOutcome_2', 'text']);
   });
 
-  it('gives planned items that start alike different dropdown labels', () => {
-    const alike = 'Meet the head teachers of the Chorley and South Ribble secondary schools about';
-    const previous = { ...avoidance.previous!, plannedActivityNextPeriod: items(`${alike} attendance.`, `${alike} transition.`, 'Survey SENCOs.') };
+  it('labels each dropdown with its item, cut when long (shown in full above), numbered when two cut labels match', () => {
+    const alike = 'Meet the head teachers of the Chorley and South Ribble secondary schools, with the attendance team and the cluster leads, to agree';
+    const previous = { ...avoidance.previous!, plannedActivityNextPeriod: items(`${alike} the attendance protocol.`, `${alike} the transition protocol.`, 'Survey SENCOs.') };
     const card = buildSectionCard(aFrame(state), { ...avoidance, previous }, 'activityLastPeriod');
-    const labels = JSON.stringify(card).match(/"label":"Outcome of [^"\\]*(?:\\.[^"\\]*)*"/g);
-    expect(labels).toEqual([
-      '"label":"Outcome of \\"Meet the head teachers of the Chorley and South Ribble…\\" (item 1)"',
-      '"label":"Outcome of \\"Meet the head teachers of the Chorley and South Ribble…\\" (item 2)"',
-      '"label":"Outcome of \\"Survey SENCOs\\""',
-    ]);
+    const { inputLabels } = parseAdaptiveCard(card);
+    const cut = 'Meet the head teachers of the Chorley and South Ribble secondary schools, with the attendance team and the cluster…';
+    expect(['carryOutcome_0', 'carryOutcome_1', 'carryOutcome_2'].map((id) => inputLabels[id])).toEqual([`${cut} (item 1)`, `${cut} (item 2)`, 'Survey SENCOs.']);
+    expect(cardText(card)).toContain(escapeCardText(`${alike} the transition protocol.`));
   });
 });
 

@@ -3,8 +3,9 @@ import { SECTION_HEADINGS, SECTION_NAMES, type PriorityStatus } from '../../doma
 import { termLabel } from '../../domain/term';
 import { isSectionEmpty, sectionLength, sectionLines } from '../../domain/section-text';
 import { markedItemText } from '../../domain/carry-forward-marks';
-import { NOTICE_CARD, REPORT_CARD, REVIEW_CARD, type ActionContext, type ReportCardPriority, type ReviewPriority } from '../../cards/card-models';
-import { escapeCardText, plainCardText, shortenText } from '../../cards/escape-card-text';
+import { NOTICE_CARD, REPORT_CARD, REVIEW_CARD, type ActionContext, type ReviewPriority } from '../../cards/card-models';
+import { priorityButtons, stepAfter } from './report-card-steps';
+import { escapeCardText, shortenText } from '../../cards/escape-card-text';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { renderWithinLimit } from '../../cards/card-size';
 import { contextFor, refreshFor, reviewStamp, type CardFrame } from './card-context';
@@ -49,46 +50,16 @@ function closingLine(entry: PriorityInReport): string | undefined {
   return escapeCardText(entry.priority.closingNote ? `${label}: ${entry.priority.closingNote}` : label);
 }
 
-function isFinished(entry: PriorityInReport): boolean {
-  return sectionsDoneCount(entry.update) === SECTION_NAMES.length;
-}
-
-/** Characters of the next priority's title on its button; Teams cuts longer button titles anyway. */
-const NEXT_TITLE_CHARS = 40;
-
-/**
- * What a priority offers on an editable report card: "Continue this priority" while it has
- * sections to do; once all six are done, the next unfinished priority (the first after it, else
- * the first before it) or, when every priority is done, "Review and submit", and a way to open
- * any one finished section to change it.
- */
-function nextSteps(
-  state: ReportState,
-  index: number,
-): Pick<ReportCardPriority, 'canContinue' | 'nextPriority' | 'canReview' | 'editRows'> {
-  const entry = state.priorities[index];
-  if (!isFinished(entry)) return { canContinue: true, canReview: false, editRows: [] };
-  const others = [...state.priorities.slice(index + 1), ...state.priorities.slice(0, index)];
-  const next = others.find((other) => !isFinished(other));
-  const buttons = SECTION_NAMES.map((section) => ({
-    heading: SECTION_HEADINGS[section],
-    data: contextFor(state, 'section', { priorityId: entry.priority.id, section, version: entry.update.version }),
-  }));
-  const editRows = [{ sections: buttons.slice(0, 3) }, { sections: buttons.slice(3) }];
-  if (!next) return { canContinue: false, canReview: true, editRows };
-  return {
-    canContinue: false,
-    canReview: false,
-    editRows,
-    nextPriority: {
-      title: `Next: ${plainCardText(shortenText(next.update.title || next.priority.title || 'New priority', NEXT_TITLE_CHARS))}`,
-      data: contextFor(state, 'section', { priorityId: next.priority.id, version: next.update.version }),
-    },
-  };
-}
-
 /** The wizard's home: the locality, term, officers and each priority with its progress. */
-export function buildReportCard(frame: CardFrame, options: { notice?: string; submitterName?: string } = {}): AdaptiveCardJson {
+export function buildReportCard(
+  frame: CardFrame,
+  options: {
+    notice?: string;
+    submitterName?: string;
+    /** The priority whose last section was just saved: the card offers the step after it. */
+    finishedPriorityId?: string;
+  } = {},
+): AdaptiveCardJson {
   const { state } = frame;
   const editable = !isSubmitted(state);
   const context = contextFor(state, 'report');
@@ -100,9 +71,10 @@ export function buildReportCard(frame: CardFrame, options: { notice?: string; su
       officers: officersLine(state),
       statusLabel: reportStatusLabel(state),
       ...(options.notice ? { notice: escapeCardText(options.notice) } : {}),
+      ...(editable && options.finishedPriorityId ? { nextStep: stepAfter(state, options.finishedPriorityId) } : {}),
       ...(returned ? { returnComment: escapeCardText(shortenText(returned, previewChars ?? 4000)) } : {}),
       ...(submittedLine(state, options.submitterName) ? { submittedLine: submittedLine(state, options.submitterName) } : {}),
-      priorities: state.priorities.map((entry, index) => {
+      priorities: state.priorities.map((entry) => {
         const closing = closingLine(entry);
         return {
           title: escapeCardText(shortenText(entry.update.title || entry.priority.title, previewChars ?? 300)),
@@ -112,7 +84,7 @@ export function buildReportCard(frame: CardFrame, options: { notice?: string; su
           canClose: editable && entry.priority.status === 'active',
           continueData: contextFor(state, 'section', { priorityId: entry.priority.id, version: entry.update.version }),
           closeData: contextFor(state, 'close', { priorityId: entry.priority.id, version: entry.priority.version }),
-          ...(editable ? nextSteps(state, index) : { canContinue: false, canReview: false, editRows: [] }),
+          ...(editable ? priorityButtons(state, entry) : { canContinue: false, editRows: [] }),
         };
       }),
       hasPriorities: state.priorities.length > 0,

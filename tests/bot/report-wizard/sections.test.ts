@@ -109,9 +109,9 @@ describe('section cards of a priority', () => {
     const outcomesCard = await press(world, world.claire, priorityCard, SAVE_NEXT, { text: String(inputValue(priorityCard.card, 'text')) });
     const activityCard = await press(world, world.claire, outcomesCard, SAVE_NEXT, { text: String(inputValue(outcomesCard.card, 'text')) });
     expect(['carryOutcome_0', 'carryOutcome_1', 'carryOutcome_2'].map((id) => inputLabel(activityCard.card, id))).toEqual([
-      'Outcome of "Follow up with PMHW/ CAMHs planned"',
-      'Outcome of "Handover of the school avoidance work to LCC Attendance Team"',
-      'Outcome of "School avoidance panel meeting to be held with more school…"',
+      'Follow up with PMHW/ CAMHs planned.',
+      'Handover of the school avoidance work to LCC Attendance Team.',
+      'School avoidance panel meeting to be held with more school and key partners.',
     ]);
   });
 
