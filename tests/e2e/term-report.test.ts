@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import mammoth from 'mammoth';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { SECTION_NAMES } from '../../src/domain/model';
+import { markedItemText } from '../../src/domain/carry-forward-marks';
 import { previousTerm, termShortLabel } from '../../src/domain/term';
 import { TermCalendar } from '../../src/domain/term-calendar';
 import { sectionOf } from '../../src/bot/report-wizard/report-state';
@@ -88,6 +89,9 @@ async function writePriority(playground: PlaygroundPage, wizard: ReportWizardPag
 
 /** Every line of every section, in the order the report prints them. */
 const TYPED_LINES: readonly string[] = PRIORITIES.flatMap((priority) => priority.sections.flatMap((entry) => linesOf(entry.stored)));
+
+/** Last term's planned items with the outcomes Claire chose, as the review card and the document print them. */
+const MARKED_ITEMS: readonly string[] = PRIORITIES.flatMap((priority) => priority.carryForward.map((mark) => markedItemText(mark)));
 
 /** Each of `lines` is in `text`, after the one before it. */
 function expectInOrder(text: string, lines: readonly string[]): void {
@@ -199,6 +203,7 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
     expect(review).not.toContain('Before you can submit');
     expect(review).toContain(CURRENT.label);
     expectInOrder(review, TYPED_LINES);
+    expectInOrder(review, MARKED_ITEMS);
     await snapshot(playground, wizard.card, 'epo-08-review');
     const submitted = await wizard.submit('Claire Fox');
     expect(submitted).not.toContain('could not be made');
@@ -263,6 +268,7 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
     expect(new URL(url).pathname).toBe(new URL(epoDocumentUrl).pathname);
     const { value: documentText } = await mammoth.extractRawText({ buffer: await fetchDocument(url, dataDir) });
     expectInOrder(documentText, [LOCALITY_NAME, 'Claire Fox', CURRENT.label, ...TYPED_LINES]);
+    expectInOrder(documentText, MARKED_ITEMS);
     await playground.page.close();
     expect(await run.stop()).toBe(0);
     run = undefined;
