@@ -231,4 +231,11 @@ describe('card size', () => {
   it('the report card of twelve priorities with the longest titles fits', () => {
     expect(cardBytes(buildReportCard(aFrame(full)))).toBeLessThanOrEqual(MAX_CARD_BYTES);
   });
+
+  it('the report card of twelve finished priorities, each with its six "Edit a section" buttons, fits', () => {
+    const finished = aReportState({ priorities: full.priorities.map((entry) => ({ ...entry, update: { ...entry.update, sectionsDone: [...SECTION_NAMES] } })) });
+    const card = buildReportCard(aFrame(finished), { notice: 'All six sections are done.', finishedPriorityId: 'p-11' });
+    expect(parseAdaptiveCard(card).verbs.filter((verb) => verb === 'tass.section.open')).toHaveLength(12 * SECTION_NAMES.length);
+    expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  });
 });
