@@ -13,6 +13,7 @@ import { registerReportWizard } from './report-wizard/register-report-wizard';
 import { registerSignOff } from './sign-off/register-sign-off';
 import { registerCover } from './cover/register-cover';
 import { registerManagerCommands } from './manager-commands';
+import { registerOfficersPages } from './officers-command';
 
 /** Optional: the messenger and pacing for campaigns opened from chat. */
 export type CreateAppOptions = ChatCommandOptions;
@@ -29,6 +30,7 @@ export function createApp(deps: BotDeps, options: CreateAppOptions = {}): Applic
   registerReportWizard(app, deps);
   registerSignOff(app, deps, options);
   registerCover(app, deps);
+  registerOfficersPages(app, deps);
   registerManagerCommands(app, deps);
   registerChatCommands(app, deps, options);
   // Last: answers the invokes no route above took.

@@ -52,10 +52,16 @@ export interface ReportCardPriority {
   readonly progress: string;
   readonly statusLabel: string;
   readonly closingNote?: ShownText;
+  /** "Continue this priority": while some of its sections are not done. */
   readonly canContinue: boolean;
   readonly canClose: boolean;
   readonly continueData: ActionContext;
   readonly closeData: ActionContext;
+  /**
+   * Once all six sections are done: "Edit a section", one button per section, in rows of three
+   * (a Teams action set shows at most five buttons).
+   */
+  readonly editRows: ReadonlyArray<{ readonly sections: ReadonlyArray<{ readonly heading: string; readonly data: ActionContext }> }>;
 }
 
 export interface ReportCardData {
@@ -64,6 +70,12 @@ export interface ReportCardData {
   readonly officers: ShownText;
   readonly statusLabel: string;
   readonly notice?: ShownText;
+  /**
+   * Under the notice, once a priority's last section is saved: "Next: <title>" (continuing the
+   * next unfinished priority, `continueData`) or, when every priority is done, "Review and submit".
+   * The title is plain text (buttons do not render Markdown).
+   */
+  readonly nextStep?: { readonly title: string; readonly continueData?: ActionContext };
   readonly returnComment?: ShownText;
   readonly submittedLine?: ShownText;
   readonly priorities: readonly ReportCardPriority[];
@@ -83,7 +95,10 @@ export const REPORT_CARD: CardTemplate<ReportCardData> = { file: 'report-card.js
 export interface CarryForwardRow {
   /** `carryOutcome_<index>`, an id from SECTION_CARD_INPUT_IDS. */
   readonly inputId: string;
-  readonly item: ShownText;
+  /** The dropdown's label: its item, cut if long, so screen readers can tell the rows apart (plain text). */
+  readonly label: string;
+  /** The whole item, shown above the dropdown when the label had to cut it. */
+  readonly fullItem?: ShownText;
   readonly value: string;
   readonly choices: readonly ChoiceOption[];
 }
@@ -99,6 +114,10 @@ export interface SectionCardData {
   /** What goes into the box: raw text, since input values are not rendered as Markdown. */
   readonly text: string;
   readonly placeholder: string;
+  /** The box's height with its label, e.g. "240px" (a Container minHeight the box stretches into). */
+  readonly boxHeight: string;
+  /** Under the box: how what is typed becomes the report ("One item per line: …"). */
+  readonly inputHint: string;
   readonly maxLength: number;
   readonly notice?: ShownText;
   readonly problems: readonly { readonly text: ShownText }[];

@@ -129,11 +129,25 @@ export interface OfficersCardRow {
   readonly line: ShownText;
 }
 
+/** What "Previous" and "Next" send back: which list (all visible officers, or one locality's) and which page. */
+export interface OfficersPageData {
+  /** Empty for every officer the manager may see. */
+  readonly localityId: string;
+  /** 0-based. */
+  readonly page: number;
+}
+
 export interface OfficersCardData {
   /** "Officers" or "Officers of Preston". */
   readonly heading: ShownText;
   readonly rows: readonly OfficersCardRow[];
   readonly hasRows: boolean;
+  /** "Officers 26–50 of 300 (page 2 of 12)", when there is more than one page. */
+  readonly pageLine?: string;
+  readonly previousData?: OfficersPageData;
+  readonly nextData?: OfficersPageData;
+  /** Set when rows were shortened to keep the card under Teams' size limit. */
+  readonly previewNote?: string;
 }
 
 export const OFFICERS_CARD_INPUT_IDS = [] as const;

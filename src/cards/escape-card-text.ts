@@ -26,6 +26,14 @@ export function escapeCardText(text: string): string {
     .replace(/(www)\./gi, '$1\u200b.');
 }
 
+/**
+ * Text for input labels and button titles, which cards show as plain text (no Markdown), so
+ * escaping would show the backslashes: only control characters and line breaks go.
+ */
+export function plainCardText(text: string): string {
+  return text.replace(CONTROL, '').replace(/[\r\n\t]+/g, ' ');
+}
+
 /** Shortens text to at most `max` characters on a word boundary, marking the cut with "…". */
 export function shortenText(text: string, max: number): string {
   if (text.length <= max) return text;

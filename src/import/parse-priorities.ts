@@ -4,7 +4,8 @@
  * (or the period), so a section heading that goes back in the order also starts a priority,
  * taking its title from the lines just before it.
  */
-import { type SectionName, type SectionText, SECTION_NAMES } from '../domain/model';
+import { type CarryForwardMark, type SectionName, type SectionText, SECTION_NAMES } from '../domain/model';
+import { readMarkedItem } from '../domain/carry-forward-marks';
 import { type ReportLine, continuesLine } from './report-lines';
 import type { ImportProblem } from './parsed-report';
 
@@ -15,6 +16,8 @@ export interface ParsedPriority {
   /** Line of the title (or of the Priority heading). */
   readonly line: number;
   readonly sections: Readonly<Record<BodySection, SectionText>>;
+  /** Last term's planned items with their outcomes, read off the end of Activity last period. */
+  readonly carryForward: readonly CarryForwardMark[];
 }
 
 interface PriorityDraft {
@@ -56,6 +59,18 @@ function joinedLines(lines: readonly ReportLine[]): string[] {
 export function sectionFromLines(lines: readonly ReportLine[]): SectionText {
   const texts = joinedLines(lines);
   return lines.some((line) => line.bullet) ? { kind: 'items', items: texts } : { kind: 'prose', paragraphs: texts };
+}
+
+/**
+ * Splits Activity last period into what the author wrote and the carry-forward marks a compiled
+ * report prints after it: the trailing run of items ending "(done)", "(partly done)", "(not
+ * done)" or "(carried forward)". Plain paragraphs, and items before other text, stay as written.
+ */
+export function splitCarryForward(lines: readonly ReportLine[]): { written: ReportLine[]; marks: CarryForwardMark[] } {
+  let start = lines.length;
+  while (start > 0 && lines[start - 1].bullet && readMarkedItem(lines[start - 1].content)) start -= 1;
+  const marks = lines.slice(start).map((line) => readMarkedItem(line.content) as CarryForwardMark);
+  return { written: lines.slice(0, start), marks };
 }
 
 /**
@@ -125,10 +140,12 @@ export function parsePriorities(lines: readonly ReportLine[], problems: ImportPr
     if (draft.title.length === 0) {
       problems.push({ line: draft.line, text: '', reason: 'a priority has no title', severity: 'error' });
     }
+    const activity = splitCarryForward(draft.sections.get('activityLastPeriod') ?? []);
+    const linesOf = (name: BodySection): readonly ReportLine[] => (name === 'activityLastPeriod' ? activity.written : draft.sections.get(name) ?? []);
     const sections = Object.fromEntries(
-      SECTION_NAMES.filter((name): name is BodySection => name !== 'priority').map((name) => [name, sectionFromLines(draft.sections.get(name) ?? [])]),
+      SECTION_NAMES.filter((name): name is BodySection => name !== 'priority').map((name) => [name, sectionFromLines(linesOf(name))]),
     ) as Record<BodySection, SectionText>;
-    return { title: joinedLines(draft.title).join(' '), line: draft.line, sections };
+    return { title: joinedLines(draft.title).join(' '), line: draft.line, sections, carryForward: activity.marks };
   });
 }
 

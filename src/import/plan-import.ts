@@ -133,7 +133,7 @@ function planPriority(
     term,
     title: parsed.title,
     ...parsed.sections,
-    carryForward: [],
+    carryForward: parsed.carryForward,
     sectionsDone: [...SECTION_NAMES],
     figures: [],
     ...(context.authorId ? { updatedBy: context.authorId } : {}),

@@ -3,6 +3,7 @@
  * locality, its officer(s), the period, then each priority with its six sections.
  */
 import {
+  type CarryForwardMark,
   type Locality,
   type LocalityReport,
   type Officer,
@@ -16,6 +17,7 @@ import {
 } from '../domain/model';
 import { type TermKey, compareTerms, termFromKey } from '../domain/term';
 import { sectionLines } from '../domain/section-text';
+import { markedItemText } from '../domain/carry-forward-marks';
 import type { HeadingLevel, ReportBlock, ReportDocument } from './report-document';
 
 /** Everything one locality's report for one term is compiled from; no store involved. */
@@ -38,6 +40,8 @@ export interface PriorityInReport {
   readonly priority: Priority;
   readonly title: string;
   readonly sections: Readonly<Record<Exclude<SectionName, 'priority'>, SectionText>>;
+  /** How each of last term's planned items went, printed under Activity last period. */
+  readonly carryForward: readonly CarryForwardMark[];
   /** Set when the priority closed or was handed over in this very term. */
   readonly closing?: { readonly status: 'closed' | 'handed over'; readonly note?: string };
 }
@@ -70,6 +74,7 @@ export function prioritiesInTerm(input: Pick<LocalityReportInput, 'term' | 'prio
         impactSoFar: update?.impactSoFar ?? EMPTY_SECTION,
         exitStrategy: update?.exitStrategy ?? priority.exitStrategy,
       },
+      carryForward: update?.carryForward ?? [],
       ...(closedHere
         ? { closing: { status: priority.status as 'closed' | 'handed over', ...(priority.closingNote ? { note: priority.closingNote } : {}) } }
         : {}),
@@ -93,6 +98,21 @@ function sectionBlocks(text: SectionText): ReportBlock[] {
   if (lines.length === 0) return [];
   if (text.kind === 'items') return [{ kind: 'bullets', items: lines }];
   return lines.map((line) => ({ kind: 'paragraph', text: line }));
+}
+
+/**
+ * Activity last period: what the author wrote, then last term's planned items with their
+ * outcomes, "Police rep to attend the next meeting. (partly done)", as items after the text
+ * (in the same list when the author wrote a list). The importer reads such trailing items back
+ * as marks.
+ */
+function activityBlocks(text: SectionText, marks: readonly CarryForwardMark[]): ReportBlock[] {
+  const written = sectionBlocks(text);
+  if (marks.length === 0) return written;
+  const marked = marks.map(markedItemText);
+  const last = written[written.length - 1];
+  if (last?.kind === 'bullets') return [...written.slice(0, -1), { kind: 'bullets', items: [...last.items, ...marked] }];
+  return [...written, { kind: 'bullets', items: marked }];
 }
 
 function closingText(closing: NonNullable<PriorityInReport['closing']>): string {
@@ -123,7 +143,7 @@ export function localityReportBlocks(input: LocalityReportInput, baseLevel: Head
     for (const name of SECTION_NAMES) {
       if (name === 'priority') continue;
       blocks.push({ kind: 'heading', level: level(baseLevel, 2), text: SECTION_HEADINGS[name] });
-      blocks.push(...sectionBlocks(entry.sections[name]));
+      blocks.push(...(name === 'activityLastPeriod' ? activityBlocks(entry.sections[name], entry.carryForward) : sectionBlocks(entry.sections[name])));
     }
   }
   return blocks;

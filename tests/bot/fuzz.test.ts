@@ -10,9 +10,10 @@ import { escapeCardText } from '../../src/cards/escape-card-text';
 import { ALL_WIZARD_VERBS } from '../../src/bot/report-wizard/verbs';
 import { ALL_SIGN_OFF_VERBS } from '../../src/bot/sign-off/verbs';
 import { ALL_COVER_VERBS } from '../../src/bot/cover/verbs';
+import { OFFICERS_PAGE_VERB } from '../../src/bot/officers-command';
 
 /** Every verb a card can carry: each route must stand up to forged data. */
-const ALL_VERBS: readonly string[] = [...ALL_WIZARD_VERBS, ...ALL_SIGN_OFF_VERBS, ...ALL_COVER_VERBS];
+const ALL_VERBS: readonly string[] = [...ALL_WIZARD_VERBS, ...ALL_SIGN_OFF_VERBS, ...ALL_COVER_VERBS, OFFICERS_PAGE_VERB];
 import { BOT_ID, TENANT_ID, type HarnessUser } from '../support/bot-harness';
 import { storeSnapshot } from '../support/store-snapshot';
 import { actionsOf, AUTUMN, openReportCard, press, SPRING, startWizardWorld, type WizardWorld } from '../support/wizard-world';

@@ -18,6 +18,8 @@ import { findPersonalDataInSection, type PersonalDataContext } from '../../src/d
 import { parseSectionText } from '../../src/domain/section-text';
 import { flaggedStamp, parsePersonalDataConfirmation, personalDataProblems } from '../../src/bot/report-wizard/personal-data-guard';
 import { aReport, items } from '../support/builders';
+import { cardText } from '../support/bot-harness';
+import { escapeCardText } from '../../src/cards/escape-card-text';
 import { parseAdaptiveCard, prefilledInputs } from '../support/adaptive-card-parser';
 import { aFrame, aReportState, fullUpdate, longestText } from '../support/wizard-fixtures';
 
@@ -30,6 +32,11 @@ const complete = aReportState({
   priorities: state.priorities.map((entry) => ({ ...entry, update: fullUpdate(entry.update, 300) })),
 });
 const returned = aReportState({ report: aReport({ term: state.termKey, status: 'in progress', version: 6 }) });
+/** Every section of every priority done; and the same with only the first priority done. */
+const allDone = aReportState({
+  priorities: complete.priorities.map((entry) => ({ ...entry, update: { ...entry.update, sectionsDone: [...SECTION_NAMES] } })),
+});
+const firstDone = aReportState({ priorities: [allDone.priorities[0], complete.priorities[1]] });
 
 const PERSONAL_DATA_CONTEXT: PersonalDataContext = { officerNames: ['Claire Fox', 'Alison Walsh'], allowedEmailDomains: ['lancashire.gov.uk'], referenceYear: 2025 };
 const CHILD_LINE = 'Panel discussed pupil Jack Smith (Year 8), DOB 03/04/2012; mum is on 07700 900123 and lives at PR7 1AB.';
@@ -45,6 +52,8 @@ const rendered: ReadonlyArray<[string, TemplateFile, AdaptiveCardJson]> = [
   ['report card, returned for changes', 'report-card.json', buildReportCard(aFrame(returned), { notice: 'Draft saved.' })],
   ['report card, submitted', 'report-card.json', buildReportCard(aFrame(submitted), { submitterName: 'Alison Walsh' })],
   ['report card, no priorities', 'report-card.json', buildReportCard(aFrame(aReportState({ priorities: [] })))],
+  ['report card, every priority done', 'report-card.json', buildReportCard(aFrame(allDone), { notice: 'All six sections are done.', finishedPriorityId: 'central-transition' })],
+  ['report card, one priority done and one not', 'report-card.json', buildReportCard(aFrame(firstDone), { notice: 'All six sections are done.', finishedPriorityId: firstDone.priorities[0].priority.id })],
   ...SECTION_NAMES.map((section): [string, TemplateFile, AdaptiveCardJson] => [
     `section card, ${section}`,
     'section-card.json',
@@ -100,6 +109,16 @@ describe('card templates', () => {
   it('the carry-forward card asks about each of last term\'s planned items', () => {
     const card = buildSectionCard(aFrame(state), avoidance, 'activityLastPeriod');
     expect(parseAdaptiveCard(card).inputIds).toEqual(['carryOutcome_0', 'carryOutcome_1', 'carryOutcome_2', 'text']);
+  });
+
+  it('labels each dropdown with its item, cut when long (shown in full above), numbered when two cut labels match', () => {
+    const alike = 'Meet the head teachers of the Chorley and South Ribble secondary schools, with the attendance team and the cluster leads, to agree';
+    const previous = { ...avoidance.previous!, plannedActivityNextPeriod: items(`${alike} the attendance protocol.`, `${alike} the transition protocol.`, 'Survey SENCOs.') };
+    const card = buildSectionCard(aFrame(state), { ...avoidance, previous }, 'activityLastPeriod');
+    const { inputLabels } = parseAdaptiveCard(card);
+    const cut = 'Meet the head teachers of the Chorley and South Ribble secondary schools, with the attendance team and the cluster…';
+    expect(['carryOutcome_0', 'carryOutcome_1', 'carryOutcome_2'].map((id) => inputLabels[id])).toEqual([`${cut} (item 1)`, `${cut} (item 2)`, 'Survey SENCOs.']);
+    expect(cardText(card)).toContain(escapeCardText(`${alike} the transition protocol.`));
   });
 });
 
@@ -195,20 +214,28 @@ describe('card size', () => {
   it('the review card of twelve priorities, every section flagged, fits and still lists each one', () => {
     const flagged = items(...Array.from({ length: 20 }, (_, i) => `${i}. ${CHILD_LINE} `.padEnd(199, '*_[]')));
     const everywhere = aReportState({
-      priorities: full.priorities.map((entry) => ({
+      priorities: full.priorities.map((entry, index) => ({
         ...entry,
-        update: { ...entry.update, title: CHILD_LINE, intendedOutcomes: flagged, activityLastPeriod: flagged, plannedActivityNextPeriod: flagged, impactSoFar: flagged, exitStrategy: flagged },
+        update: { ...entry.update, title: `Priority ${index + 1}: ${CHILD_LINE}`, intendedOutcomes: flagged, activityLastPeriod: flagged, plannedActivityNextPeriod: flagged, impactSoFar: flagged, exitStrategy: flagged },
       })),
     });
     const problems = personalDataProblems(everywhere, PERSONAL_DATA_CONTEXT);
     expect(problems).toHaveLength(12 * SECTION_NAMES.length);
     const card = buildReviewCard(aFrame(everywhere), { personalDataProblems: problems });
     expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
-    expect(JSON.stringify(card)).toContain('Priority 12, Exit Strategy:');
+    expect(problems.filter((problem) => problem.startsWith('\u201cPriority 12: Panel discussed pupil Jack Smith'))).toHaveLength(SECTION_NAMES.length);
+    expect(JSON.stringify(card)).toMatch(/Priority 12: Panel discussed pupil Jack Smith[^"]*, Exit Strategy:/);
     expect(parseAdaptiveCard(card).problems).toEqual([]);
   });
 
   it('the report card of twelve priorities with the longest titles fits', () => {
     expect(cardBytes(buildReportCard(aFrame(full)))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  });
+
+  it('the report card of twelve finished priorities, each with its six "Edit a section" buttons, fits', () => {
+    const finished = aReportState({ priorities: full.priorities.map((entry) => ({ ...entry, update: { ...entry.update, sectionsDone: [...SECTION_NAMES] } })) });
+    const card = buildReportCard(aFrame(finished), { notice: 'All six sections are done.', finishedPriorityId: 'p-11' });
+    expect(parseAdaptiveCard(card).verbs.filter((verb) => verb === 'tass.section.open')).toHaveLength(12 * SECTION_NAMES.length);
+    expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
   });
 });

@@ -23,9 +23,12 @@ import { fileURLToPath } from 'node:url';
 import mammoth from 'mammoth';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { SECTION_NAMES } from '../../src/domain/model';
+import { markedItemText } from '../../src/domain/carry-forward-marks';
 import { previousTerm, termShortLabel } from '../../src/domain/term';
 import { TermCalendar } from '../../src/domain/term-calendar';
 import { sectionOf } from '../../src/bot/report-wizard/report-state';
+import { PRIORITY_NAME_CHARS } from '../../src/bot/report-wizard/priority-name';
+import { shortenText } from '../../src/cards/escape-card-text';
 import type { PlaygroundRole } from '../../src/local-run/playground-config';
 import { SAMPLE_OFFICER_IDS } from '../../src/sample/sample-organisation';
 import { SqliteReportStore } from '../../src/store/sqlite/sqlite-store';
@@ -51,6 +54,11 @@ const PREVIOUS_LABEL = termShortLabel(previousTerm(CURRENT.term));
 const CHECKLIST_HEADING = `Planned for ${PREVIOUS_LABEL}: how did each go?`;
 /** Shown beside the Impact so far box of a priority that reported an impact last term. */
 const LAST_IMPACT_HEADING = `Impact so far, as reported for ${PREVIOUS_LABEL}`;
+
+/** What the report card says once the last section of a priority is saved. */
+function doneNotice(priority: TypedPriority): string {
+  return `All six sections of \u201c${shortenText(titleOf(priority), PRIORITY_NAME_CHARS)}\u201d are done.`;
+}
 
 /** Screenshots of the card (whole, however tall) and of the playground as the user sees it. */
 async function snapshot(playground: PlaygroundPage, card: Locator, name: string): Promise<void> {
@@ -81,6 +89,9 @@ async function writePriority(playground: PlaygroundPage, wizard: ReportWizardPag
 
 /** Every line of every section, in the order the report prints them. */
 const TYPED_LINES: readonly string[] = PRIORITIES.flatMap((priority) => priority.sections.flatMap((entry) => linesOf(entry.stored)));
+
+/** Last term's planned items with the outcomes Claire chose, as the review card and the document print them. */
+const MARKED_ITEMS: readonly string[] = PRIORITIES.flatMap((priority) => priority.carryForward.map((mark) => markedItemText(mark)));
 
 /** Each of `lines` is in `text`, after the one before it. */
 function expectInOrder(text: string, lines: readonly string[]): void {
@@ -172,18 +183,18 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
     // 2. Both priorities carried from last term, every section.
     await wizard.continuePriority(SCHOOL_NETWORKS.shownTitle!);
     await writePriority(playground, wizard, SCHOOL_NETWORKS, 'epo-03-priority-1');
-    let report = await wizard.waitForText(['All six sections of priority 1 are done.', titleOf(SCHOOL_NETWORKS), 'In progress']);
+    let report = await wizard.waitForText([doneNotice(SCHOOL_NETWORKS), titleOf(SCHOOL_NETWORKS), 'In progress']);
     expect(report).toContain('6 of 6 sections done');
     await snapshot(playground, wizard.card, 'epo-04-priority-1-done');
 
     await wizard.continuePriority(NEET_PATHWAYS.shownTitle!);
     await writePriority(playground, wizard, NEET_PATHWAYS, 'epo-05-priority-2');
-    await wizard.waitForText(['All six sections of priority 2 are done.']);
+    await wizard.waitForText([doneNotice(NEET_PATHWAYS)]);
 
     // 3. A new priority.
     await wizard.addPriority();
     await writePriority(playground, wizard, NEW_PRIORITY, 'epo-06-priority-3');
-    report = await wizard.waitForText(['All six sections of priority 3 are done.', titleOf(NEW_PRIORITY)]);
+    report = await wizard.waitForText([doneNotice(NEW_PRIORITY), titleOf(NEW_PRIORITY)]);
     expect(report.match(/6 of 6 sections done/g)).toHaveLength(3);
     await snapshot(playground, wizard.card, 'epo-07-report-card-complete');
 
@@ -192,6 +203,7 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
     expect(review).not.toContain('Before you can submit');
     expect(review).toContain(CURRENT.label);
     expectInOrder(review, TYPED_LINES);
+    expectInOrder(review, MARKED_ITEMS);
     await snapshot(playground, wizard.card, 'epo-08-review');
     const submitted = await wizard.submit('Claire Fox');
     expect(submitted).not.toContain('could not be made');
@@ -256,6 +268,7 @@ describe('a term report from the EPO\'s cards to the manager\'s document, in the
     expect(new URL(url).pathname).toBe(new URL(epoDocumentUrl).pathname);
     const { value: documentText } = await mammoth.extractRawText({ buffer: await fetchDocument(url, dataDir) });
     expectInOrder(documentText, [LOCALITY_NAME, 'Claire Fox', CURRENT.label, ...TYPED_LINES]);
+    expectInOrder(documentText, MARKED_ITEMS);
     await playground.page.close();
     expect(await run.stop()).toBe(0);
     run = undefined;

@@ -1,5 +1,8 @@
 import { compileLocalityReport, prioritiesInTerm, type LocalityReportInput } from '../../src/reports/compile-locality-report';
 import { renderText } from '../../src/reports/render-text';
+import { renderReport } from '../../src/reports/render-report';
+import type { ReportFormat } from '../../src/reports/report-document';
+import mammoth from 'mammoth';
 import { aLocality, anOfficer, anUpdate, aPriority, aReport, items, prose, SAMPLE_TERM } from '../support/builders';
 import type { Priority } from '../../src/domain/model';
 
@@ -56,6 +59,8 @@ describe('compileLocalityReport', () => {
         '',
         '  • Panel pilot held.',
         '  • Mapping completed.',
+        '  • Invitation extended to all Chorley and South Ribble secondary schools (done)',
+        '  • Meeting with Lancashire Mind (carried forward)',
         '',
         'Planned activity next period',
         '',
@@ -73,6 +78,22 @@ describe('compileLocalityReport', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it.each<[ReportFormat, string]>([
+    ['text', '  • Panel pilot held.\n  • Mapping completed.\n  • Invitation extended to all Chorley and South Ribble secondary schools (done)\n  • Meeting with Lancashire Mind (carried forward)\n'],
+    ['md', '- Panel pilot held.\n- Mapping completed.\n- Invitation extended to all Chorley and South Ribble secondary schools (done)\n- Meeting with Lancashire Mind (carried forward)\n'],
+    ['html', '<li>Invitation extended to all Chorley and South Ribble secondary schools (done)</li>'],
+    ['docx', 'Mapping completed.\n\nInvitation extended to all Chorley and South Ribble secondary schools (done)\n\nMeeting with Lancashire Mind (carried forward)\n'],
+  ])('shows under Activity last period how each of last term\'s planned items went, in %s', async (format, expected) => {
+    const content = await renderReport(compileLocalityReport(input()), format);
+    const text = format === 'docx' ? (await mammoth.extractRawText({ buffer: content as Buffer })).value : String(content);
+    expect(text).toContain(expected);
+  });
+
+  it('shows no outcomes when none were marked', () => {
+    const text = renderText(compileLocalityReport(input({ updates: [anUpdate({ carryForward: [] })] })));
+    expect(text).not.toMatch(/\((?:done|partly done|not done|carried forward)\)/);
   });
 
   it.each([

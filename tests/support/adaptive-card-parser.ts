@@ -13,6 +13,8 @@ export interface ParsedCard {
   /** Parse events and validation events; empty for a card the library accepts. */
   readonly problems: readonly string[];
   readonly inputIds: readonly string[];
+  /** Each input's label as the library read it, by input id: what a screen reader announces with it. */
+  readonly inputLabels: Readonly<Record<string, string>>;
   /** Every Action.Execute verb, the refresh action's included. */
   readonly verbs: readonly string[];
 }
@@ -37,7 +39,13 @@ export function parseAdaptiveCard(json: unknown): ParsedCard {
   for (const event of card.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
   const verbs: string[] = [];
   collectVerbs(json, verbs);
-  return { problems, inputIds: card.getAllInputs().map((input) => input.id ?? ''), verbs };
+  const inputs = card.getAllInputs();
+  return {
+    problems,
+    inputIds: inputs.map((input) => input.id ?? ''),
+    inputLabels: Object.fromEntries(inputs.map((input) => [input.id ?? '', input.label ?? ''])),
+    verbs,
+  };
 }
 
 /** What the card's inputs would submit if pressed as rendered: id -> prefilled value. */

@@ -27,9 +27,11 @@ import {
   type PersonalDataPanel,
   type PersonalDataSaveMode,
 } from '../../cards/personal-data-card-models';
+import { escapeCardText } from '../../cards/escape-card-text';
 import type { BotDeps } from '../bot-deps';
 import { InvalidActionDataError } from './action-data';
 import { sectionOf, type ReportState } from './report-state';
+import { priorityName } from './priority-name';
 
 /** The longest reason kept; the confirmation record allows 500 characters. */
 export const REASON_MAX_LENGTH = 500;
@@ -220,10 +222,10 @@ export function personalDataPanel(
  * unconfirmed findings, highlighted for the review card (card Markdown, already escaped).
  */
 export function personalDataProblems(state: ReportState, context: PersonalDataContext): string[] {
-  return state.priorities.flatMap((entry, index) =>
+  return state.priorities.flatMap((entry) =>
     unconfirmedSections(entry.update, context).map(
       ({ section, lines }) =>
-        `Priority ${index + 1}, ${SECTION_HEADINGS[section]}: ` +
+        `${escapeCardText(priorityName(entry, 'sentence start'))}, ${SECTION_HEADINGS[section]}: ` +
         `${lines.slice(0, REVIEW_LINES).map((line) => highlightedExcerpt(line, REVIEW_FINDINGS_PER_LINE)).join(' ')}` +
         `${lines.length > REVIEW_LINES ? ` (and ${lines.length - REVIEW_LINES} more lines)` : ''} may identify a child or family ` +
         `(${kindList(kindsIn(lines))}). Open the section to edit it, or confirm it with a reason.`,

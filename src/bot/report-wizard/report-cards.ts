@@ -2,7 +2,9 @@
 import { SECTION_HEADINGS, SECTION_NAMES, type PriorityStatus } from '../../domain/model';
 import { termLabel } from '../../domain/term';
 import { isSectionEmpty, sectionLength, sectionLines } from '../../domain/section-text';
+import { markedItemText } from '../../domain/carry-forward-marks';
 import { NOTICE_CARD, REPORT_CARD, REVIEW_CARD, type ActionContext, type ReviewPriority } from '../../cards/card-models';
+import { priorityButtons, stepAfter } from './report-card-steps';
 import { escapeCardText, shortenText } from '../../cards/escape-card-text';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { renderWithinLimit } from '../../cards/card-size';
@@ -10,6 +12,7 @@ import { contextFor, refreshFor, reviewStamp, type CardFrame } from './card-cont
 import { sectionOf, sectionsDoneCount, type PriorityInReport, type ReportState } from './report-state';
 import { SECTION_MAX_LENGTH } from './section-guidance';
 import { formatWhen, joinNames } from './wizard-actor';
+import { priorityName } from './priority-name';
 
 const PRIORITY_STATUS_LABELS: Record<PriorityStatus, string> = {
   active: 'Active',
@@ -48,7 +51,15 @@ function closingLine(entry: PriorityInReport): string | undefined {
 }
 
 /** The wizard's home: the locality, term, officers and each priority with its progress. */
-export function buildReportCard(frame: CardFrame, options: { notice?: string; submitterName?: string } = {}): AdaptiveCardJson {
+export function buildReportCard(
+  frame: CardFrame,
+  options: {
+    notice?: string;
+    submitterName?: string;
+    /** The priority whose last section was just saved: the card offers the step after it. */
+    finishedPriorityId?: string;
+  } = {},
+): AdaptiveCardJson {
   const { state } = frame;
   const editable = !isSubmitted(state);
   const context = contextFor(state, 'report');
@@ -60,6 +71,7 @@ export function buildReportCard(frame: CardFrame, options: { notice?: string; su
       officers: officersLine(state),
       statusLabel: reportStatusLabel(state),
       ...(options.notice ? { notice: escapeCardText(options.notice) } : {}),
+      ...(editable && options.finishedPriorityId ? { nextStep: stepAfter(state, options.finishedPriorityId) } : {}),
       ...(returned ? { returnComment: escapeCardText(shortenText(returned, previewChars ?? 4000)) } : {}),
       ...(submittedLine(state, options.submitterName) ? { submittedLine: submittedLine(state, options.submitterName) } : {}),
       priorities: state.priorities.map((entry) => {
@@ -69,10 +81,10 @@ export function buildReportCard(frame: CardFrame, options: { notice?: string; su
           progress: `${sectionsDoneCount(entry.update)} of ${SECTION_NAMES.length} sections done`,
           statusLabel: PRIORITY_STATUS_LABELS[entry.priority.status],
           ...(closing ? { closingNote: closing } : {}),
-          canContinue: editable,
           canClose: editable && entry.priority.status === 'active',
           continueData: contextFor(state, 'section', { priorityId: entry.priority.id, version: entry.update.version }),
           closeData: contextFor(state, 'close', { priorityId: entry.priority.id, version: entry.priority.version }),
+          ...(editable ? priorityButtons(state, entry) : { canContinue: false, editRows: [] }),
         };
       }),
       hasPriorities: state.priorities.length > 0,
@@ -87,8 +99,8 @@ export function buildReportCard(frame: CardFrame, options: { notice?: string; su
 /** What stops the report being submitted, in words an EPO can act on. */
 export function submitProblems(state: ReportState): string[] {
   if (state.priorities.length === 0) return ['Add at least one priority.'];
-  return state.priorities.flatMap((entry, index) => {
-    const name = `Priority ${index + 1}`;
+  return state.priorities.flatMap((entry) => {
+    const name = priorityName(entry, 'sentence start');
     return SECTION_NAMES.flatMap((section) => {
       const text = sectionOf(entry.update, section);
       if (isSectionEmpty(text)) return [`${name}: ${SECTION_HEADINGS[section]} is not written yet.`];
@@ -106,12 +118,15 @@ function reviewPriority(entry: PriorityInReport, previewChars: number | undefine
     ...(closing ? { statusLine: closing } : {}),
     sections: SECTION_NAMES.map((section) => {
       const text = sectionOf(entry.update, section);
-      const lines = sectionLines(text);
+      const written = sectionLines(text).map((line) => (text.kind === 'items' ? `• ${line}` : line));
+      // Last term's planned items and how each went, as the compiled report prints them.
+      const marks = section === 'activityLastPeriod' ? entry.update.carryForward.map((mark) => `• ${markedItemText(mark)}`) : [];
+      const lines = [...written, ...marks];
       const shown = previewChars === undefined ? lines : shortenLines(lines, previewChars);
       return {
         heading: SECTION_HEADINGS[section],
-        lines: shown.map((line) => ({ text: escapeCardText(text.kind === 'items' ? `• ${line}` : line) })),
-        missing: lines.length === 0,
+        lines: shown.map((line) => ({ text: escapeCardText(line) })),
+        missing: written.length === 0,
       };
     }),
   };

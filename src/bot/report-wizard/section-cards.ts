@@ -16,7 +16,7 @@ import {
   type ChoiceOption,
   type ThemeCardInput,
 } from '../../cards/card-models';
-import { escapeCardText, shortenText } from '../../cards/escape-card-text';
+import { escapeCardText, plainCardText, shortenText } from '../../cards/escape-card-text';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { renderWithinLimit } from '../../cards/card-size';
 import { contextFor, refreshFor, sectionStamp, type CardFrame } from './card-context';
@@ -26,7 +26,7 @@ import { personalDataPanel } from './personal-data-guard';
 import { carriedItems, sectionOf, type PriorityInReport } from './report-state';
 import { impactFields, RAG_CHOICES, type TypedImpact } from '../impact/impact-inputs';
 import { themeChoiceFor } from '../themes/theme-choice';
-import { CLOSING_NOTE_MAX_LENGTH, SECTION_GUIDANCE, SECTION_MAX_LENGTH, SECTION_PLACEHOLDERS } from './section-guidance';
+import { CLOSING_NOTE_MAX_LENGTH, SECTION_BOX_HEIGHTS, SECTION_GUIDANCE, SECTION_INPUT_HINTS, SECTION_MAX_LENGTH, SECTION_PLACEHOLDERS } from './section-guidance';
 
 const OUTCOME_TITLES: Record<CarryForwardOutcome, string> = {
   done: 'Done',
@@ -62,12 +62,26 @@ function joinLines(lines: readonly string[], previewChars: number | undefined): 
   return escapeCardText(previewChars === undefined ? text : shortenText(text, previewChars));
 }
 
+/** Items longer than this are cut, on a word, in their dropdown's label (and shown in full above it). */
+const LABEL_ITEM_CHARS = 120;
+
+/**
+ * Each dropdown is labelled with its own item, so a screen reader reads "Police rep to attend
+ * the next meeting…, combo box" rather than the same question for every row. A long item is cut
+ * in the label and shown in full just above it; a short one is the label alone, which keeps the
+ * checklist compact. Two cut labels that would read the same get their item numbers.
+ */
 function carryForwardRows(entry: PriorityInReport, marks: ReadonlyMap<number, CarryForwardOutcome> | undefined, previewChars: number | undefined): CarryForwardRow[] {
-  return carriedItems(entry).map((item, index) => {
+  const items = carriedItems(entry);
+  const labels = items.map((item) => shortenText(plainCardText(item), LABEL_ITEM_CHARS));
+  return items.map((item, index) => {
     const stored = entry.update.carryForward.find((mark) => mark.item === item)?.outcome;
+    const unique = labels.indexOf(labels[index]) === labels.lastIndexOf(labels[index]);
+    const cut = item.length > LABEL_ITEM_CHARS;
     return {
       inputId: `carryOutcome_${index}`,
-      item: escapeCardText(previewChars === undefined ? item : shortenText(item, previewChars)),
+      label: unique ? labels[index] : `${labels[index]} (item ${index + 1})`,
+      ...(cut ? { fullItem: escapeCardText(previewChars === undefined ? item : shortenText(item, previewChars)) } : {}),
       value: marks ? marks.get(index) ?? '' : stored ?? '',
       choices: OUTCOME_CHOICES,
     };
@@ -114,6 +128,8 @@ export function buildSectionCard(
       guidance: SECTION_GUIDANCE[section],
       text: options.text ?? sectionToEditableText(stored),
       placeholder: SECTION_PLACEHOLDERS[section],
+      inputHint: SECTION_INPUT_HINTS[section],
+      boxHeight: SECTION_BOX_HEIGHTS[section],
       maxLength: SECTION_MAX_LENGTH[section],
       ...(options.notice ? { notice: escapeCardText(options.notice) } : {}),
       problems: (options.problems ?? []).map((text) => ({ text: escapeCardText(text) })),

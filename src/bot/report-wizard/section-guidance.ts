@@ -26,6 +26,31 @@ export const SECTION_PLACEHOLDERS: Record<SectionName, string> = {
   exitStrategy: 'The Locality Group will lead …',
 };
 
+/** The small hint under the text box: how what is typed becomes the report. */
+const LIST_HINT = 'One item per line: each line becomes one bullet in the report.';
+export const SECTION_INPUT_HINTS: Record<SectionName, string> = {
+  priority: 'One line: the title is printed just as you write it under "Priority" in the report.',
+  intendedOutcomes: LIST_HINT,
+  activityLastPeriod: LIST_HINT,
+  plannedActivityNextPeriod: LIST_HINT,
+  impactSoFar: LIST_HINT,
+  exitStrategy: LIST_HINT,
+};
+
+/**
+ * How tall the text box is drawn, label included. Input.Text has no "rows": a multi-line box is
+ * about four lines high unless it stretches (height "stretch") into a Container's minHeight,
+ * which Adaptive Cards 1.2+ renderers honour and others ignore, leaving the usual box.
+ */
+export const SECTION_BOX_HEIGHTS: Record<SectionName, string> = {
+  priority: '90px',
+  intendedOutcomes: '240px',
+  activityLastPeriod: '240px',
+  plannedActivityNextPeriod: '240px',
+  impactSoFar: '240px',
+  exitStrategy: '240px',
+};
+
 /** The most characters a section may hold (the card's maxLength is only a hint; saves are checked). */
 export const SECTION_MAX_LENGTH: Record<SectionName, number> = {
   priority: 500,

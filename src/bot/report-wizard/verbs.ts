@@ -6,6 +6,8 @@ export const WIZARD_VERBS = {
   showReport: 'tass.report.show',
   /** Opens the first unfinished section of a priority. */
   continuePriority: 'tass.priority.continue',
+  /** Opens one section of a priority, finished or not ("Edit a section" on the report card). */
+  openSection: 'tass.section.open',
   /** Opens the Priority (title) card of a new priority. */
   addPriority: 'tass.priority.add',
   /** Opens the close-or-hand-over card of a priority. */

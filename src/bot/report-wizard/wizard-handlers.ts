@@ -12,6 +12,8 @@ import type { BotDeps } from '../bot-deps';
 import { InvalidActionDataError, parseActionContext, parseClosePriorityAction, parseSectionAction } from './action-data';
 import { contextFor, type CardFrame } from './card-context';
 import { closePriority } from './priority-close';
+import { priorityName } from './priority-name';
+import { isFinished, nextUnfinished } from './report-card-steps';
 import { buildNoticeCard, buildReportCard, buildReviewCard, isSubmitted } from './report-cards';
 import { loadReportState, LocalityNotFoundError, type PriorityInReport, type ReportState } from './report-state';
 import { buildClosePriorityCard, buildSectionCard } from './section-cards';
@@ -31,8 +33,12 @@ async function submitterName(deps: BotDeps, state: ReportState): Promise<string 
   return id ? (await deps.store.getOfficer(id))?.name : undefined;
 }
 
-async function reportCard(deps: BotDeps, actor: WizardActor, state: ReportState, notice?: string): Promise<AdaptiveCardJson> {
-  return buildReportCard(await frameOf(deps, actor, state), { ...(notice ? { notice } : {}), submitterName: await submitterName(deps, state) });
+async function reportCard(deps: BotDeps, actor: WizardActor, state: ReportState, notice?: string, finishedPriorityId?: string): Promise<AdaptiveCardJson> {
+  return buildReportCard(await frameOf(deps, actor, state), {
+    ...(notice ? { notice } : {}),
+    ...(finishedPriorityId ? { finishedPriorityId } : {}),
+    submitterName: await submitterName(deps, state),
+  });
 }
 
 async function reviewCard(deps: BotDeps, actor: WizardActor, state: ReportState, notice?: string): Promise<AdaptiveCardJson> {
@@ -138,7 +144,11 @@ async function handleSection(
     return index === 0 ? reportCard(deps, actor, fresh, syncing) : buildSectionCard(frame, freshEntry, SECTION_NAMES[index - 1], syncing ? { notice: syncing } : {});
   }
   if (index === SECTION_NAMES.length - 1) {
-    return reportCard(deps, actor, fresh, withSyncing(`All six sections of priority ${fresh.priorities.indexOf(freshEntry) + 1} are done.`));
+    // A section left as a draft earlier keeps the priority unfinished: say so rather than "all done".
+    if (!isFinished(freshEntry)) return reportCard(deps, actor, fresh, withSyncing(`${priorityName(freshEntry, 'sentence start')} is saved, but some of its sections are not done yet.`));
+    const allDone = !nextUnfinished(fresh, freshEntry.priority.id);
+    const notice = `All six sections of ${priorityName(freshEntry)} are done.${allDone ? ' Every priority is done: review the report and submit it.' : ''}`;
+    return reportCard(deps, actor, fresh, withSyncing(notice), freshEntry.priority.id);
   }
   return buildSectionCard(frame, freshEntry, SECTION_NAMES[index + 1], syncing ? { notice: syncing } : {});
 }
@@ -200,6 +210,8 @@ async function dispatch(deps: BotDeps, actor: WizardActor, verb: WizardVerb, raw
       return showView(deps, actor, { ...context, view: 'review' });
     case WIZARD_VERBS.continuePriority:
       return showView(deps, actor, { ...context, view: 'section', section: '' });
+    case WIZARD_VERBS.openSection:
+      return showView(deps, actor, { ...context, view: 'section' });
     case WIZARD_VERBS.openClosePriority:
       return showView(deps, actor, { ...context, view: 'close', section: '' });
     case WIZARD_VERBS.addPriority: {

@@ -16,6 +16,7 @@ import type {
   SectionText,
 } from '../../domain/model';
 import { termFromKey, termLabel, type Term } from '../../domain/term';
+import { markedItemText } from '../../domain/carry-forward-marks';
 import { sectionConfirmationsSchema } from '../../domain/personal-data/section-confirmations';
 import { CONFIRMATIONS_COLUMN, DATA_COLUMN, KEY_COLUMN, PRIORITY_SECTIONS, UPDATE_SECTIONS, VERSION_COLUMN, type ListKey } from './schema';
 
@@ -187,7 +188,7 @@ export const updateMapping: EntityMapping<PriorityUpdate> = {
           [`${column}Data`, JSON.stringify(update[property])],
         ]),
       ),
-      CarryForward: update.carryForward.map((mark) => `• ${mark.item} (${mark.outcome})`).join('\n'),
+      CarryForward: update.carryForward.map((mark) => `• ${markedItemText(mark)}`).join('\n'),
       UpdatedBy: update.updatedBy ?? null,
       UpdatedAt: dateTime(update.updatedAt),
       [CONFIRMATIONS_COLUMN]: update.personalDataConfirmations === undefined ? null : JSON.stringify(update.personalDataConfirmations),

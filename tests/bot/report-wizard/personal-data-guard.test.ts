@@ -114,8 +114,8 @@ describe('showing findings', () => {
       ],
     };
     expect(personalDataProblems(flagged, CONTEXT)).toEqual([
-      "Priority 1, Impact so far: Panel discussed pupil **Jack Smith** (Year 8), DOB **03/04/2012**. may identify a child or family (a date of birth and a child's or relative's name). Open the section to edit it, or confirm it with a reason.",
-      'Priority 2, Exit Strategy: Contact mum on **07700 900123**. may identify a child or family (a phone number). Open the section to edit it, or confirm it with a reason.',
+      "\u201cSchool Avoidance- what support is available for schools\u201d, Impact so far: Panel discussed pupil **Jack Smith** (Year 8), DOB **03/04/2012**. may identify a child or family (a date of birth and a child's or relative's name). Open the section to edit it, or confirm it with a reason.",
+      '\u201cTransition from primary to secondary for children with SEND in Chorley\u201d, Exit Strategy: Contact mum on **07700 900123**. may identify a child or family (a phone number). Open the section to edit it, or confirm it with a reason.',
     ]);
   });
 

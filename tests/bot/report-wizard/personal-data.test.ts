@@ -179,12 +179,12 @@ describe('the personal-data guard before submit', () => {
     const review = await press(world, world.claire, reportCard, 'tass.report.review');
     const listed = cardText(review.card);
     expect(listed).toContain('Before you can submit:');
-    expect(listed).toContain('Priority 1, Exit Strategy:');
+    expect(listed).toContain('\u201cSchool avoidance: support for schools working with anxious children\u201d, Exit Strategy:');
     expect(listed).toContain('**07700 900123**');
     expect(actionsOf(review.card).map((action) => action.verb)).not.toContain('tass.report.submit');
 
     const forced = await invoke(world, world.claire, 'tass.report.submit', refreshOf(review.card).data, { messageId: review.messageId });
-    expect(cardText(forced.value)).toContain('Priority 1, Exit Strategy:');
+    expect(cardText(forced.value)).toContain('\u201cSchool avoidance: support for schools working with anxious children\u201d, Exit Strategy:');
     expect((await world.bot.store.getLocalityReport('central-lancs', SPRING))?.status).not.toBe('submitted');
     expect(world.published).toEqual([]);
 
@@ -195,7 +195,7 @@ describe('the personal-data guard before submit', () => {
       text: String(inputValue(held.card, 'text')),
       personalDataReason: 'This is the school\u2019s family liaison mobile, not a parent\u2019s number.',
     });
-    expect(cardText(done.card)).toContain('All six sections of priority 1 are done.');
+    expect(cardText(done.card)).toContain('All six sections of \u201cSchool avoidance: support for schools working with anxious children\u201d are done.');
 
     const ready = await press(world, world.claire, done, 'tass.report.review');
     expect(cardText(ready.card)).not.toContain('Before you can submit:');

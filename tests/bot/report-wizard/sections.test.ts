@@ -25,6 +25,20 @@ const SECTION_STEPS: ReadonlyArray<[SectionName, string, Record<string, string>,
   ['exitStrategy', 'The LCC Attendance Team will run the panel from September.', {}, prose('The LCC Attendance Team will run the panel from September.')],
 ];
 
+/** The label of an input on a card. */
+function inputLabel(card: unknown, id: string): unknown {
+  let label: unknown;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    if (record['id'] === id && String(record['type']).startsWith('Input.')) label = record['label'];
+    Object.values(record).forEach(visit);
+  };
+  visit(card);
+  return label;
+}
+
 describe('section cards of a priority', () => {
   let world: WizardWorld;
   beforeEach(async () => {
@@ -80,6 +94,25 @@ describe('section cards of a priority', () => {
     expect(cardText(impactCard.card)).toContain(escapeCardText('Commitment from Compass Bloom to coordinate and facilitate the SMHL network.'));
     const exitCard = await press(world, world.claire, impactCard, SAVE_NEXT, { text: 'Schools refer through the panel' });
     expect(inputValue(exitCard.card, 'text')).toBe('The MH pathways document will be in place for all schools.');
+  });
+
+  it('tells the author the Priority is one line, and the other sections one item per line', async () => {
+    const priorityCard = await press(world, world.claire, await openReportCard(world, world.claire), 'tass.priority.continue');
+    expect(cardText(priorityCard.card)).toContain('One line: the title is printed just as you write it under "Priority" in the report.');
+    expect(cardText(priorityCard.card)).not.toContain('One item per line');
+    const outcomesCard = await press(world, world.claire, priorityCard, SAVE_NEXT, { text: String(inputValue(priorityCard.card, 'text')) });
+    expect(cardText(outcomesCard.card)).toContain('One item per line: each line becomes one bullet in the report.');
+  });
+
+  it('names each planned item in the label of its dropdown, so a screen reader can tell them apart', async () => {
+    const priorityCard = await press(world, world.claire, await openReportCard(world, world.claire), 'tass.priority.continue');
+    const outcomesCard = await press(world, world.claire, priorityCard, SAVE_NEXT, { text: String(inputValue(priorityCard.card, 'text')) });
+    const activityCard = await press(world, world.claire, outcomesCard, SAVE_NEXT, { text: String(inputValue(outcomesCard.card, 'text')) });
+    expect(['carryOutcome_0', 'carryOutcome_1', 'carryOutcome_2'].map((id) => inputLabel(activityCard.card, id))).toEqual([
+      'Follow up with PMHW/ CAMHs planned.',
+      'Handover of the school avoidance work to LCC Attendance Team.',
+      'School avoidance panel meeting to be held with more school and key partners.',
+    ]);
   });
 
   it.each([

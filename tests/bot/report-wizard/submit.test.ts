@@ -24,6 +24,9 @@ const TEXTS = {
 };
 const MARKS = { carryOutcome_0: 'done', carryOutcome_1: 'not done', carryOutcome_2: 'carried forward' };
 
+/** A section button under "Edit a section" on the report card of a finished priority. */
+const EDIT_SECTION = 'tass.section.open';
+
 describe('review and submit', () => {
   let world: WizardWorld;
   beforeEach(async () => {
@@ -42,7 +45,7 @@ describe('review and submit', () => {
     const review = await press(world, world.claire, await openReportCard(world, world.claire), 'tass.report.review');
     const text = cardText(review.card);
     expect(text).toContain('Before you can submit:');
-    expect(text).toContain(escapeCardText('Priority 1: Activity last period is not written yet.'));
+    expect(text).toContain(escapeCardText('\u201cSchool Avoidance- what support is available for schools\u201d: Activity last period is not written yet.'));
     expect(actionsOf(review.card).map((a) => a.verb)).not.toContain('tass.report.submit');
   });
 
@@ -80,7 +83,7 @@ describe('review and submit', () => {
 
   it('refuses edits to a submitted report with a card that says so', async () => {
     const report = await completedReport();
-    const staleSection = await press(world, world.alison, report, 'tass.priority.continue');
+    const staleSection = await press(world, world.alison, report, EDIT_SECTION, {}, (data) => data['section'] === 'priority');
     await press(world, world.claire, await press(world, world.claire, report, 'tass.report.review'), 'tass.report.submit');
     const before = await world.bot.store.getPriorityUpdate('central-school-avoidance', SPRING);
 
@@ -92,7 +95,7 @@ describe('review and submit', () => {
   it('does not submit a report that changed after the review was opened', async () => {
     const report = await completedReport();
     const review = await press(world, world.claire, report, 'tass.report.review');
-    const alisonSection = await press(world, world.alison, report, 'tass.priority.continue');
+    const alisonSection = await press(world, world.alison, report, EDIT_SECTION, {}, (data) => data['section'] === 'priority');
     await press(world, world.alison, alisonSection, 'tass.section.saveDraft', { text: 'A better title for the priority' });
 
     const again = await press(world, world.claire, review, 'tass.report.submit');
@@ -112,7 +115,8 @@ describe('review and submit', () => {
     const returned = await openReportCard(world, world.alison);
     expect(cardText(returned.card)).toContain('Returned for changes');
     expect(cardText(returned.card)).toContain(escapeCardText(comment));
-    const titleCard = await press(world, world.alison, returned, 'tass.priority.continue', {}, (data) => data['priorityId'] === 'central-school-avoidance');
+    // Every section is done, so the priority offers "Edit a section"; Alison starts from its Priority.
+    const titleCard = await press(world, world.alison, returned, EDIT_SECTION, {}, (data) => data['priorityId'] === 'central-school-avoidance' && data['section'] === 'priority');
     const outcomes = await press(world, world.alison, titleCard, 'tass.section.saveNext', { text: TEXTS.priority });
     const activity = await press(world, world.alison, outcomes, 'tass.section.saveNext', { text: TEXTS.intendedOutcomes });
     await press(world, world.alison, activity, 'tass.section.saveDraft', { text: 'Panel met on 14 January with 8 high schools (12 attend now)', ...MARKS });

@@ -45,6 +45,17 @@ describe('a whole locality report through the cards', () => {
     expect(cardText(afterNew.card).match(/6 of 6 sections done/g)).toHaveLength(2);
 
     const review = await press(world, world.claire, afterNew, 'tass.report.review');
+    // The marks made on the Activity last period card, under that section, as the report prints them.
+    const reviewText = cardText(review.card);
+    const activity = reviewText.slice(reviewText.indexOf('Activity last period'), reviewText.indexOf('Planned activity next period'));
+    for (const marked of [
+      '• SMHL network restarted by Compass Bloom',
+      '• Follow up with PMHW/ CAMHs planned. (done)',
+      '• Handover of the school avoidance work to LCC Attendance Team. (partly done)',
+      '• School avoidance panel meeting to be held with more school and key partners. (carried forward)',
+    ]) {
+      expect(activity).toContain(escapeCardText(marked));
+    }
     const submitted = await press(world, world.claire, review, 'tass.report.submit');
     expect(cardText(submitted.card)).toContain(escapeCardText('Submitted by Claire Fox at 09:00 on 10 March 2025'));
 
