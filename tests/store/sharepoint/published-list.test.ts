@@ -98,7 +98,8 @@ describe(`the ${PUBLISHED_LIST} list as partners see it`, () => {
 
   /** Claire writes every section of the school avoidance priority: saved, but a draft. */
   async function claireDraftsTheReport(): Promise<ShownCard> {
-    const priorityCard = await press(world, world.claire, await openReportCard(world, world.claire), 'tass.priority.continue');
+    // The sign-off world's priorities are finished, so the card offers "Edit a section": start from the Priority.
+    const priorityCard = await press(world, world.claire, await openReportCard(world, world.claire), 'tass.section.open', {}, (data) => data['priorityId'] === 'central-school-avoidance' && data['section'] === 'priority');
     return writePriority(world, world.claire, priorityCard, TYPED, CARRY_FORWARD);
   }
 
