@@ -34,7 +34,7 @@ interface CommandHelp extends HelpCardCommand {
 const COMMAND_HELP: readonly CommandHelp[] = [
   { command: 'start', what: 'your open reports for this term, one card per locality', roles: ['epo', 'manager', 'admin'] },
   { command: 'status [TERM]', what: 'who has submitted for a term', roles: ['manager', 'admin'] },
-  { command: 'report TERM [LOCALITY]', what: 'the compiled report of a term', roles: ['manager', 'admin'] },
+  { command: 'report TERM [LOCALITY]', what: 'the submitted reports of a term, as Word documents', roles: ['manager', 'partner', 'admin'] },
   { command: 'open campaign TERM', what: 'send every officer their report cards for a term', roles: ['manager', 'admin'] },
   { command: 'officers [LOCALITY]', what: 'the officers and their roles', roles: ['manager', 'admin'] },
   { command: 'history TERM [LOCALITY]', what: 'what happened to a report: submitted, returned, approved', roles: ['epo', 'manager', 'admin'] },

@@ -71,6 +71,11 @@ async function status(context: TurnContext, deps: BotDeps, officer: Officer, wor
   await sendCards(context, [statusCard(term.label, progress.rows, progress.officers)]);
 }
 
+/**
+ * Links to the compiled reports of a term: submitted reports only, never drafts. A manager's
+ * request compiles each afresh; a partner reads the document filed when it was submitted (it is
+ * compiled only if none was filed).
+ */
 async function report(context: TurnContext, deps: BotDeps, officer: Officer, words: string, localityWords: string | undefined): Promise<void> {
   const term = termOf(deps, words);
   if (!term) return sendCards(context, [unreadableTerm(words)]);
@@ -89,8 +94,9 @@ async function report(context: TurnContext, deps: BotDeps, officer: Officer, wor
       notSubmitted.push(locality.name);
       continue;
     }
+    const filed = isManager(officer) ? undefined : reports.get(locality.id)?.documentUrl;
     try {
-      const { documentUrl } = await deps.publisher.publishLocalityReport(locality.id, term.key, officer.id);
+      const documentUrl = filed ?? (await deps.publisher.publishLocalityReport(locality.id, term.key, officer.id)).documentUrl;
       published.push({ localityName: locality.name, documentUrl });
     } catch (error) {
       deps.logger.error({ localityId: locality.id, term: term.key, err: { type: error instanceof Error ? error.name : typeof error } }, 'compiling a report failed');
@@ -144,7 +150,8 @@ async function handle(
     case 'report-usage':
       return sendCards(context, [messageCard('Which term? For example "report Spring 2025" or "report Spring 2025 Preston".')]);
     case 'report':
-      if (!isManager(officer)) return sendCards(context, [notAllowedCard('compile reports')]);
+      // Partners read submitted reports (and only those): the same links, without compiling.
+      if (!isManager(officer) && !officer.roles.includes('partner')) return sendCards(context, [notAllowedCard('compile reports')]);
       return report(context, deps, officer, command.term, command.locality);
     case 'open-campaign': {
       if (!isManager(officer)) return sendCards(context, [notAllowedCard('open a campaign')]);

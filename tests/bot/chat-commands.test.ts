@@ -1,7 +1,7 @@
 /** Chat commands as officers type them: help, start, status, report, and anything else. */
 import { startBotHarness, cardText, cardsOf, type BotHarness } from '../support/bot-harness';
 import { OFFICERS, SPRING_2025, USERS, seedOrganisation } from '../support/bot-organisation';
-import { aReport, anUpdate } from '../support/builders';
+import { aReport, anOfficer, anUpdate } from '../support/builders';
 import type { ReportPublisher } from '../../src/bot/bot-deps';
 
 describe('chat commands', () => {
@@ -137,6 +137,23 @@ describe('chat commands', () => {
 
     it('refuses an EPO', async () => {
       expect(onlyCardText(await bot.say(bot.user(USERS.ann), 'report Spring 2025'))).toContain('Only managers can compile reports');
+      expect(published).toEqual([]);
+    });
+
+    it('gives a partner the documents filed on submission, for their localities only, and never a draft', async () => {
+      const pat = { name: 'Pat Partner', email: 'pat.partner@nhs.net', aadObjectId: 'aad-pat' };
+      await bot.store.upsertOfficer(anOfficer({ id: 'officer-pat', ...pat, roles: ['partner'], localityIds: ['preston', 'central-lancs'] }));
+      const preston = (await bot.store.getLocalityReport('preston', SPRING_2025))!;
+      await bot.store.saveLocalityReport({ ...preston, documentUrl: 'https://lancashire.sharepoint.com/sites/tass/Shared%20Documents/preston.docx' }, preston.version);
+      await bot.store.saveLocalityReport(aReport({ localityId: 'central-lancs', term: SPRING_2025, officerIds: [OFFICERS.bob.id], status: 'in progress', approval: undefined, returnComment: undefined, documentUrl: 'https://example.org/draft.docx' }), 0);
+
+      const help = onlyCardText(await bot.say(bot.user(pat), 'help'));
+      expect(help).toContain('report TERM [LOCALITY]');
+      const card = cardsOf((await bot.say(bot.user(pat), 'report Spring 2025'))[0])[0];
+      expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Preston', url: 'https://lancashire.sharepoint.com/sites/tass/Shared%20Documents/preston.docx' }]);
+      expect(cardText(card)).toContain('Not submitted yet: Central Lancs');
+      expect(cardText(card)).not.toContain('West Lancashire');
+      expect(JSON.stringify(card)).not.toContain('draft.docx');
       expect(published).toEqual([]);
     });
 
