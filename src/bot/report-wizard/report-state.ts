@@ -1,6 +1,8 @@
 /**
  * Everything a wizard card shows, read fresh from the store on every action: nothing about a
  * draft lives in memory, so drafts survive a restart and co-authors always see the same state.
+ * A turn reads it once, with one list read per kind of entity (each read may be a Graph
+ * request), and the save and the next card work from it.
  */
 import {
   EMPTY_SECTION,
@@ -26,6 +28,12 @@ export interface PriorityInReport {
   readonly previous?: PriorityUpdate;
 }
 
+/** Every locality and officer, as the personal-data check needs them (officers may be named, localities are organisations). */
+export interface OrganisationSnapshot {
+  readonly localities: readonly Locality[];
+  readonly officers: readonly Officer[];
+}
+
 export interface ReportState {
   readonly locality: Locality;
   readonly term: Term;
@@ -34,6 +42,7 @@ export interface ReportState {
   /** The report's authors: its officerIds once it exists, else the locality's EPOs. */
   readonly officers: readonly Officer[];
   readonly priorities: readonly PriorityInReport[];
+  readonly organisation: OrganisationSnapshot;
 }
 
 export class LocalityNotFoundError extends Error {
@@ -76,45 +85,62 @@ function belongsToTerm(priority: Priority, term: Term, hasUpdate: boolean): bool
   return priority.closedTerm !== undefined && compareTerms(termFromKey(priority.closedTerm), term) >= 0;
 }
 
-export async function loadPriorityInReport(
-  store: ReportStore,
+/** A priority of the report with its update of this term and of last term (from the lists read for the state). */
+export function priorityInReport(
   priority: Priority,
-  term: Term,
-): Promise<PriorityInReport> {
-  const key = termKey(term);
-  const [current, previous] = await Promise.all([
-    store.getPriorityUpdate(priority.id, key),
-    store.getPriorityUpdate(priority.id, termKey(previousTerm(term))),
-  ]);
+  term: TermKey,
+  current: PriorityUpdate | undefined,
+  previous: PriorityUpdate | undefined,
+): PriorityInReport {
   return {
     priority,
-    update: current ?? startUpdate(priority, key, previous),
+    update: current ?? startUpdate(priority, term, previous),
     stored: current !== undefined,
     ...(previous ? { previous } : {}),
   };
 }
 
+function byPriority(updates: readonly PriorityUpdate[]): Map<string, PriorityUpdate> {
+  return new Map(updates.map((update) => [update.priorityId, update] as const));
+}
+
+/**
+ * Reads a locality's report for one term: six reads side by side, whatever the number of
+ * priorities (this term's and last term's updates come as one list each, not one per priority).
+ */
 export async function loadReportState(store: ReportStore, localityId: string, key: TermKey): Promise<ReportState> {
   const term = termFromKey(key);
-  const locality = await store.getLocality(localityId);
-  if (!locality) throw new LocalityNotFoundError(localityId);
-  const [report, priorities, updates] = await Promise.all([
+  const [localities, officers, report, priorities, updates, previousUpdates] = await Promise.all([
+    store.listLocalities(),
+    store.listOfficers(),
     store.getLocalityReport(localityId, key),
     store.listPriorities(localityId),
     store.listPriorityUpdates({ localityId, term: key }),
+    store.listPriorityUpdates({ localityId, term: termKey(previousTerm(term)) }),
   ]);
-  const withUpdate = new Set(updates.map((update) => update.priorityId));
-  const inReport = priorities.filter((priority) => belongsToTerm(priority, term, withUpdate.has(priority.id)));
-  const loaded = await Promise.all(inReport.map((priority) => loadPriorityInReport(store, priority, term)));
-  return { locality, term, termKey: key, report, officers: await reportOfficers(store, localityId, report), priorities: loaded };
+  const locality = localities.find((candidate) => candidate.id === localityId);
+  if (!locality) throw new LocalityNotFoundError(localityId);
+  const current = byPriority(updates);
+  const previous = byPriority(previousUpdates);
+  const inReport = priorities.filter((priority) => belongsToTerm(priority, term, current.has(priority.id)));
+  return {
+    locality,
+    term,
+    termKey: key,
+    report,
+    officers: reportOfficers(localityId, report, officers),
+    priorities: inReport.map((priority) => priorityInReport(priority, key, current.get(priority.id), previous.get(priority.id))),
+    organisation: { localities, officers },
+  };
 }
 
-async function reportOfficers(store: ReportStore, localityId: string, report: LocalityReport | undefined): Promise<Officer[]> {
+/** The report's officers that still exist, else the locality's EPOs (every officer is listed, in name order). */
+export function reportOfficers(localityId: string, report: LocalityReport | undefined, officers: readonly Officer[]): Officer[] {
   if (report && report.officerIds.length > 0) {
-    const found = await Promise.all(report.officerIds.map((id) => store.getOfficer(id)));
-    return found.filter((officer): officer is Officer => officer !== undefined);
+    const byId = new Map(officers.map((officer) => [officer.id, officer] as const));
+    return report.officerIds.map((id) => byId.get(id)).filter((officer): officer is Officer => officer !== undefined);
   }
-  return store.listOfficers({ localityId, role: 'epo' });
+  return officers.filter((officer) => officer.roles.includes('epo') && officer.localityIds.includes(localityId));
 }
 
 /** Sections finished, counting only sections that also have text. */

@@ -87,7 +87,7 @@ async function handleSection(
   const entry = await findEntry(deps, state, context);
   if (!entry) return reportCard(deps, actor, state, 'That priority is no longer in this report.');
 
-  const outcome = await saveSection(deps, actor, entry, action, mode, confirmation);
+  const outcome = await saveSection(deps, actor, state, entry, action, mode, confirmation);
   if (outcome.kind === 'personal data') {
     return buildSectionCard(await frameOf(deps, actor, state), entry, section, {
       text: action.text,
@@ -109,7 +109,9 @@ async function handleSection(
       basis: context.basis,
     });
   }
-  const fresh = await loadReportState(deps.store, context.localityId, context.term);
+  // A save hands back the report as it left it; only a conflict reads what the co-author saved.
+  const fresh =
+    outcome.kind === 'saved' ? outcome.state : outcome.kind === 'conflict' ? await loadReportState(deps.store, context.localityId, context.term) : state;
   const freshEntry = fresh.priorities.find((candidate) => candidate.priority.id === entry.priority.id);
   if (outcome.kind === 'conflict' && freshEntry) {
     const savedBy = outcome.current.updatedBy ? (await deps.store.getOfficer(outcome.current.updatedBy))?.name : undefined;
