@@ -173,7 +173,7 @@ export async function measureGraphTraffic(output: BenchOutput): Promise<GraphTra
 
     // As the turn saves: the report state it read for the card, then the save alone is counted.
     output.progress('graph: one section save');
-    const before = await loadReportState(store, WRITING, TERM);
+    const before = await loadReportState(store, WRITING, TERM, { organisation: true });
     const entry = before.priorities[0];
     graph.log.clear();
     counted.reset();

@@ -29,7 +29,7 @@ import {
 } from '../../cards/personal-data-card-models';
 import type { BotDeps } from '../bot-deps';
 import { InvalidActionDataError } from './action-data';
-import { sectionOf, type OrganisationSnapshot, type ReportState } from './report-state';
+import { loadOrganisation, sectionOf, type OrganisationSnapshot, type ReportState } from './report-state';
 
 /** The longest reason kept; the confirmation record allows 500 characters. */
 export const REASON_MAX_LENGTH = 500;
@@ -231,8 +231,8 @@ export function personalDataProblems(state: ReportState, context: PersonalDataCo
   );
 }
 
-/** The same, with the checker's context taken from the state. */
-export async function unconfirmedPersonalData(deps: Pick<BotDeps, 'config' | 'clock'>, state: ReportState): Promise<string[]> {
+/** The same, with the officers and localities the state was read with (read now if it was not). */
+export async function unconfirmedPersonalData(deps: Pick<BotDeps, 'store' | 'config' | 'clock'>, state: ReportState): Promise<string[]> {
   const hasText = state.priorities.length > 0;
-  return hasText ? personalDataProblems(state, personalDataContextOf(deps, state.organisation)) : [];
+  return hasText ? personalDataProblems(state, personalDataContextOf(deps, state.organisation ?? (await loadOrganisation(deps.store)))) : [];
 }

@@ -42,7 +42,8 @@ export interface ReportState {
   /** The report's authors: its officerIds once it exists, else the locality's EPOs. */
   readonly officers: readonly Officer[];
   readonly priorities: readonly PriorityInReport[];
-  readonly organisation: OrganisationSnapshot;
+  /** Read only for turns that check text for personal data (saves, review, submit): see loadReportState. */
+  readonly organisation?: OrganisationSnapshot;
 }
 
 export class LocalityNotFoundError extends Error {
@@ -104,21 +105,37 @@ function byPriority(updates: readonly PriorityUpdate[]): Map<string, PriorityUpd
   return new Map(updates.map((update) => [update.priorityId, update] as const));
 }
 
+/** Every locality and officer, for the personal-data check. */
+export async function loadOrganisation(store: ReportStore): Promise<OrganisationSnapshot> {
+  const [localities, officers] = await Promise.all([store.listLocalities(), store.listOfficers()]);
+  return { localities, officers };
+}
+
+export interface ReportStateReads {
+  /**
+   * Also read every locality and officer (`organisation`), for a turn that checks text for
+   * personal data; the locality and the report's officers then come from those lists. Left out
+   * for cards that only show the report, such as the campaign's prompts to every EPO.
+   */
+  readonly organisation?: boolean;
+}
+
 /**
- * Reads a locality's report for one term: six reads side by side, whatever the number of
- * priorities (this term's and last term's updates come as one list each, not one per priority).
+ * Reads a locality's report for one term, each kind of entity side by side and once, whatever
+ * the number of priorities: this term's and last term's updates come as one list each, not one
+ * read per priority.
  */
-export async function loadReportState(store: ReportStore, localityId: string, key: TermKey): Promise<ReportState> {
+export async function loadReportState(store: ReportStore, localityId: string, key: TermKey, reads: ReportStateReads = {}): Promise<ReportState> {
   const term = termFromKey(key);
-  const [localities, officers, report, priorities, updates, previousUpdates] = await Promise.all([
-    store.listLocalities(),
-    store.listOfficers(),
+  const [found, report, priorities, updates, previousUpdates] = await Promise.all([
+    reads.organisation ? loadOrganisation(store) : store.getLocality(localityId),
     store.getLocalityReport(localityId, key),
     store.listPriorities(localityId),
     store.listPriorityUpdates({ localityId, term: key }),
     store.listPriorityUpdates({ localityId, term: termKey(previousTerm(term)) }),
   ]);
-  const locality = localities.find((candidate) => candidate.id === localityId);
+  const organisation = found && 'officers' in found ? found : undefined;
+  const locality = organisation ? organisation.localities.find((candidate) => candidate.id === localityId) : (found as Locality | undefined);
   if (!locality) throw new LocalityNotFoundError(localityId);
   const current = byPriority(updates);
   const previous = byPriority(previousUpdates);
@@ -128,13 +145,21 @@ export async function loadReportState(store: ReportStore, localityId: string, ke
     term,
     termKey: key,
     report,
-    officers: reportOfficers(localityId, report, officers),
+    officers: organisation ? reportOfficers(localityId, report, organisation.officers) : await readReportOfficers(store, localityId, report),
     priorities: inReport.map((priority) => priorityInReport(priority, key, current.get(priority.id), previous.get(priority.id))),
-    organisation: { localities, officers },
+    ...(organisation ? { organisation } : {}),
   };
 }
 
-/** The report's officers that still exist, else the locality's EPOs (every officer is listed, in name order). */
+async function readReportOfficers(store: ReportStore, localityId: string, report: LocalityReport | undefined): Promise<Officer[]> {
+  if (report && report.officerIds.length > 0) {
+    const found = await Promise.all(report.officerIds.map((id) => store.getOfficer(id)));
+    return found.filter((officer): officer is Officer => officer !== undefined);
+  }
+  return store.listOfficers({ localityId, role: 'epo' });
+}
+
+/** The report's officers that still exist, else the locality's EPOs, from the list of every officer (in name order). */
 export function reportOfficers(localityId: string, report: LocalityReport | undefined, officers: readonly Officer[]): Officer[] {
   if (report && report.officerIds.length > 0) {
     const byId = new Map(officers.map((officer) => [officer.id, officer] as const));

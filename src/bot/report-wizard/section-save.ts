@@ -20,7 +20,7 @@ import type { SectionAction } from './action-data';
 import { sectionStamp } from './card-context';
 import type { LineFindings } from '../../domain/personal-data';
 import { checkSectionSave, kindsIn, personalDataContextOf, sameConfirmations, type PersonalDataConfirmationInput } from './personal-data-guard';
-import { carriedItems, reportOfficers, sectionOf, startUpdate, type PriorityInReport, type ReportState } from './report-state';
+import { carriedItems, loadOrganisation, reportOfficers, sectionOf, startUpdate, type OrganisationSnapshot, type PriorityInReport, type ReportState } from './report-state';
 import { SECTION_MAX_LENGTH } from './section-guidance';
 import type { WizardActor } from './wizard-actor';
 import { checkTypedImpact, impactChanged } from '../impact/impact-inputs';
@@ -162,9 +162,11 @@ export async function saveSection(
   }
 
   const now = deps.clock().toISOString();
+  // The turn reads the state with every officer and locality; read them here only if it did not.
+  const organisation = state.organisation ?? (await loadOrganisation(deps.store));
   const guard = checkSectionSave(
     { section, typed, current, proposed, officerId: actor.officer.id, now, ...(confirmation ? { confirmation } : {}) },
-    personalDataContextOf(deps, state.organisation),
+    personalDataContextOf(deps, organisation),
   );
   // Back over text nobody changed only moves on; anything that would be written must pass the guard.
   if (guard.kind === 'hold' && (changed || mode !== 'back')) {
@@ -178,7 +180,7 @@ export async function saveSection(
   if (!changed && sameConfirmations(toSave, current)) {
     if (!themesChanged || !themes) return { kind: 'unchanged' };
     const priority = await saveThemes(deps, entry.priority, themes);
-    return { kind: 'saved', update: current, state: stateAfterSave(state, entry, priority, current, state.report) };
+    return { kind: 'saved', update: current, state: stateAfterSave({ ...state, organisation }, entry, priority, current, state.report) };
   }
   try {
     const created = !entry.stored && entry.priority.version === 0
@@ -199,7 +201,7 @@ export async function saveSection(
       },
       'section saved',
     );
-    return { kind: 'saved', update: saved, state: stateAfterSave(state, entry, priority, saved, report) };
+    return { kind: 'saved', update: saved, state: stateAfterSave({ ...state, organisation }, entry, priority, saved, report) };
   } catch (error) {
     if (error instanceof ConflictError) {
       const now = await deps.store.getPriorityUpdate(entry.priority.id, current.term);
@@ -220,7 +222,7 @@ function sameThemes(a: readonly string[], b: readonly string[]): boolean {
  * last, as its order puts it), the report and its officers as they are now.
  */
 function stateAfterSave(
-  state: ReportState,
+  state: ReportState & { organisation: OrganisationSnapshot },
   entry: PriorityInReport,
   priority: Priority,
   update: PriorityUpdate,

@@ -62,7 +62,8 @@ function firstUnfinished(entry: PriorityInReport): SectionName {
 
 /** Re-renders the card a context names, from what is stored now. */
 async function showView(deps: BotDeps, actor: WizardActor, context: ActionContext, notice?: string): Promise<AdaptiveCardJson> {
-  const state = await loadReportState(deps.store, context.localityId, context.term);
+  // The review card checks the text for personal data, which needs every officer and locality.
+  const state = await loadReportState(deps.store, context.localityId, context.term, { organisation: context.view === 'review' });
   if (context.view === 'review') return reviewCard(deps, actor, state, notice);
   if (context.view === 'report' || isSubmitted(state)) return reportCard(deps, actor, state, notice);
   const entry = await findEntry(deps, state, context);
@@ -82,7 +83,8 @@ async function handleSection(
   const action = parseSectionAction(raw);
   const { context } = action;
   const section = context.section as SectionName;
-  const state = await loadReportState(deps.store, context.localityId, context.term);
+  // With every officer and locality: the save checks the text for personal data.
+  const state = await loadReportState(deps.store, context.localityId, context.term, { organisation: true });
   if (isSubmitted(state)) return reportCard(deps, actor, state, SUBMITTED_NOTICE);
   const entry = await findEntry(deps, state, context);
   if (!entry) return reportCard(deps, actor, state, 'That priority is no longer in this report.');

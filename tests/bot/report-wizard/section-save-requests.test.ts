@@ -15,6 +15,8 @@ import type { WizardActor } from '../../../src/bot/report-wizard/wizard-actor';
 import type { RequestRecord } from '../../support/local-graph/faults';
 import { FAST_TRANSPORT, openLocalSharePoint, type LocalSharePoint } from '../../support/local-graph/sharepoint-fixture';
 import { createSharePointStore } from '../../../src/store/sharepoint/sharepoint-store';
+import { sectionSaveTurnRequests } from '../../bench/graph-turn';
+import { teamsUser } from '../../bench/teams-activity';
 import { aLocality, anOfficer, anUpdate, aPriority, aReport, items, NEXT_TERM, prose, SAMPLE_TERM } from '../../support/builders';
 
 const NOW = new Date('2025-03-10T10:00:00Z');
@@ -57,6 +59,9 @@ describe('the Graph requests of a section save', () => {
     await sharepoint.cleanup();
   });
 
+  /** The report state as a save turn reads it: with every officer and locality, for the personal-data check. */
+  const turnState = (store = deps.store) => loadReportState(store, 'central-lancs', NEXT_TERM, { organisation: true });
+
   const actor = (officer = CLAIRE): WizardActor => ({ officer, userId: `29:${officer.id}` });
 
   function entryOf(state: ReportState): PriorityInReport {
@@ -78,13 +83,13 @@ describe('the Graph requests of a section save', () => {
   }
 
   async function startSpring(): Promise<void> {
-    const { outcome } = await saveImpact(await loadReportState(deps.store, 'central-lancs', NEXT_TERM), 'Eight high schools attended the panel.');
+    const { outcome } = await saveImpact(await turnState(), 'Eight high schools attended the panel.');
     expect(outcome.kind).toBe('saved');
   }
 
   it('is the one PATCH of the section when the report is already in progress', async () => {
     await startSpring();
-    const { outcome, requests } = await saveImpact(await loadReportState(deps.store, 'central-lancs', NEXT_TERM), 'Eight high schools now refer through the panel.');
+    const { outcome, requests } = await saveImpact(await turnState(), 'Eight high schools now refer through the panel.');
 
     expect(requests).toEqual(['PATCH']);
     expect(outcome.kind).toBe('saved');
@@ -93,13 +98,13 @@ describe('the Graph requests of a section save', () => {
 
   it('hands back the report as the save left it, the same as reading it again', async () => {
     await startSpring();
-    const { outcome } = await saveImpact(await loadReportState(deps.store, 'central-lancs', NEXT_TERM), 'Eight high schools now refer through the panel.');
+    const { outcome } = await saveImpact(await turnState(), 'Eight high schools now refer through the panel.');
     if (outcome.kind !== 'saved') throw new Error(`not saved: ${outcome.kind}`);
-    expect(outcome.state).toEqual(await loadReportState(deps.store, 'central-lancs', NEXT_TERM));
+    expect(outcome.state).toEqual(await turnState());
   });
 
   it('moves the report to "in progress" on the first save of the term, with no reads', async () => {
-    const before = await loadReportState(deps.store, 'central-lancs', NEXT_TERM);
+    const before = await turnState();
     expect(before.report).toBeUndefined();
 
     const { outcome, requests } = await saveImpact(before, 'Eight high schools attended the panel.', ALISON);
@@ -110,11 +115,11 @@ describe('the Graph requests of a section save', () => {
     expect(report).toMatchObject({ status: 'in progress', officerIds: ['officer-alison-walsh', 'officer-claire-fox'] });
     if (outcome.kind !== 'saved') throw new Error(`not saved: ${outcome.kind}`);
     expect(outcome.state.report).toEqual(report);
-    expect(outcome.state).toEqual(await loadReportState(deps.store, 'central-lancs', NEXT_TERM));
+    expect(outcome.state).toEqual(await turnState());
   });
 
   it('keeps a co-author\'s start of the report when both first saves race', async () => {
-    const claireState = await loadReportState(deps.store, 'central-lancs', NEXT_TERM);
+    const claireState = await turnState();
     // Alison starts the report after Claire's turn read it, on another priority's behalf.
     const alisonReport = await deps.store.saveLocalityReport(aReport({ term: NEXT_TERM, status: 'in progress', officerIds: ['officer-alison-walsh'], approval: undefined, submittedBy: undefined, submittedAt: undefined, returnComment: undefined, documentUrl: undefined }), 0);
 
@@ -128,9 +133,9 @@ describe('the Graph requests of a section save', () => {
 
   it('shows a co-author\'s save made after the turn read the report, and does not overwrite it', async () => {
     await startSpring();
-    const claireState = await loadReportState(deps.store, 'central-lancs', NEXT_TERM);
+    const claireState = await turnState();
     // Alison saves the same section between Claire's turn reading the report and Claire's save.
-    const { outcome: alisonSaved } = await saveImpact(await loadReportState(deps.store, 'central-lancs', NEXT_TERM), 'Six partners joined the panel.', ALISON);
+    const { outcome: alisonSaved } = await saveImpact(await turnState(), 'Six partners joined the panel.', ALISON);
     expect(alisonSaved.kind).toBe('saved');
 
     const { outcome, requests } = await saveImpact(claireState, 'Eight high schools now refer through the panel.');
@@ -143,14 +148,14 @@ describe('the Graph requests of a section save', () => {
 
   it('shows a co-author\'s save that this bot did not see (another instance) once SharePoint refuses the PATCH', async () => {
     await startSpring();
-    const claireState = await loadReportState(deps.store, 'central-lancs', NEXT_TERM);
+    const claireState = await turnState();
     const { graph } = sharepoint;
     const elsewhere = createSharePointStore({
       baseUrl: graph.baseUrl, siteId: graph.siteId, tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret, tokenUrl: graph.tokenUrl,
       logger: createLogger({ level: 'silent' }), transport: FAST_TRANSPORT,
     });
     try {
-      const { outcome: alisonSaved } = await saveImpact(await loadReportState(elsewhere, 'central-lancs', NEXT_TERM), 'Six partners joined the panel.', ALISON, 'draft', elsewhere);
+      const { outcome: alisonSaved } = await saveImpact(await turnState(elsewhere), 'Six partners joined the panel.', ALISON, 'draft', elsewhere);
       expect(alisonSaved.kind).toBe('saved');
     } finally {
       await elsewhere.close();
@@ -167,13 +172,13 @@ describe('the Graph requests of a section save', () => {
 
   it('shows a co-author\'s save the card was not based on without writing anything', async () => {
     await startSpring();
-    const cardState = await loadReportState(deps.store, 'central-lancs', NEXT_TERM);
+    const cardState = await turnState();
     await saveImpact(cardState, 'Six partners joined the panel.', ALISON);
-    const turnState = await loadReportState(deps.store, 'central-lancs', NEXT_TERM);
+    const current = await turnState();
     // Claire's card was made from the earlier state; her turn reads the current one.
     const cardEntry = entryOf(cardState);
     sharepoint.graph.log.clear();
-    const outcome = await saveSection(deps, actor(), turnState, entryOf(turnState), {
+    const outcome = await saveSection(deps, actor(), current, entryOf(current), {
       context: { localityId: 'central-lancs', term: NEXT_TERM, priorityId: PRIORITY_ID, section: 'impactSoFar', version: cardEntry.update.version, basis: sectionStamp(cardEntry.update.impactSoFar), view: 'section' },
       text: 'Eight high schools now refer through the panel.',
       carryForward: new Map(),
@@ -186,7 +191,7 @@ describe('the Graph requests of a section save', () => {
   it('still holds a section naming a child, with the officers and localities the turn read and no reads of its own', async () => {
     await startSpring();
     const { outcome, requests } = await saveImpact(
-      await loadReportState(deps.store, 'central-lancs', NEXT_TERM),
+      await turnState(),
       'Claire Fox met the Central Lancs schools.\nDiscussed pupil Jack Smith at the panel.',
     );
     expect(requests).toEqual([]);
@@ -194,9 +199,31 @@ describe('the Graph requests of a section save', () => {
     expect(outcome.lines.map((line) => [line.index, line.findings.map((finding) => finding.kind)])).toEqual([[1, ['named-child']]]);
   });
 
+  it('reads the officers and localities for the check when the state was read without them', async () => {
+    await startSpring();
+    const { outcome, requests } = await saveImpact(
+      await loadReportState(deps.store, 'central-lancs', NEXT_TERM),
+      'Claire Fox met the Central Lancs schools.\nDiscussed pupil Jack Smith at the panel.',
+    );
+    expect(requests).toEqual(['GET', 'GET']);
+    if (outcome.kind !== 'personal data') throw new Error(`not held: ${outcome.kind}`);
+    expect(outcome.lines.map((line) => [line.index, line.findings.map((finding) => finding.kind)])).toEqual([[1, ['named-child']]]);
+  });
+
   it('reads last term\'s planned items from one list of last term\'s updates', async () => {
-    const state = await loadReportState(deps.store, 'central-lancs', NEXT_TERM);
+    const state = await turnState();
     expect(entryOf(state)).toMatchObject({ stored: false, previous: { term: SAMPLE_TERM, plannedActivityNextPeriod: anUpdate().plannedActivityNextPeriod } });
     expect(entryOf(state).update.intendedOutcomes).toEqual(items('The Central Lancs TASS work will link in with the county wide work looking at this.'));
+  });
+
+  it('reads the report once in a whole save turn through the bot server, and saves with one PATCH', async () => {
+    await startSpring();
+    const turn = await sectionSaveTurnRequests(deps, sharepoint.graph, teamsUser(CLAIRE.id, CLAIRE.name, CLAIRE.aadObjectId ?? ''), (records) =>
+      records.filter((record) => !record.inBatch && record.path !== '/token'),
+    );
+    const calls = Object.fromEntries(turn.storeCalls.split(', ').map((entry) => entry.split(' x')).map(([method, count]) => [method, Number(count)]));
+    expect(calls).toMatchObject({ getLocalityReport: 1, listPriorities: 1, listPriorityUpdates: 2, savePriorityUpdate: 1 });
+    expect(calls).not.toHaveProperty('getPriorityUpdate');
+    expect(turn.requests.filter((record) => record.method !== 'GET').map((record) => record.method)).toEqual(['PATCH']);
   });
 });
