@@ -2,13 +2,13 @@
  * Store in, file out: what the bot calls when a report is submitted and what `tass compile`
  * writes. Each returns the content with a file name and media type ready to upload or save.
  */
-import type { TermKey } from '../domain/term';
+import { termFromKey, type TermKey } from '../domain/term';
 import type { ReportStore } from '../store/report-store';
 import { compileCountyReport, COUNTY_REPORT_TITLE } from './compile-county-report';
 import { compileLocalityReport } from './compile-locality-report';
-import { type LoadOptions, loadCountyReportInput, loadLocalityReportInput } from './load-report-input';
+import { type LoadOptions, countyInputFromSnapshot, loadCountySnapshot, loadLocalityReportInput } from './load-report-input';
 import { signedOffUpdates } from './county-sign-off';
-import { loadOutcomesInput, yearStartTerm } from './outcomes-report';
+import { outcomesInputFromSnapshot, yearStartTerm } from './outcomes-report';
 import { renderReport } from './render-report';
 import { FILE_EXTENSIONS, MEDIA_TYPES, type ReportFormat } from './report-document';
 
@@ -63,14 +63,14 @@ export async function compileCountyReportFile(
   format: ReportFormat,
   options: CountyCompileOptions = {},
 ): Promise<CompiledReportFile> {
-  // Read side by side, so the SharePoint store can serve the lists they share with one request each.
-  const [input, outcomes, reports] = await Promise.all([
-    loadCountyReportInput(store, term, options),
-    loadOutcomesInput(store, yearStartTerm(term), term),
-    store.listLocalityReports(),
-  ]);
+  termFromKey(term);
+  // One snapshot of every term, one list read per kind: the outcomes section needs every term's
+  // updates and reports anyway, and this term's are among them.
+  const snapshot = await loadCountySnapshot(store);
+  const input = countyInputFromSnapshot(snapshot, term, options);
+  const outcomes = outcomesInputFromSnapshot(snapshot, yearStartTerm(term), term);
   // The outcomes draw only on reports the county report may print.
-  const signedOff = { ...outcomes, updates: signedOffUpdates(outcomes.updates, reports, options) };
+  const signedOff = { ...outcomes, updates: signedOffUpdates(outcomes.updates, snapshot.reports, options) };
   const content = await renderReport(
     compileCountyReport({ ...input, ...(options.includeUnapproved ? { includeUnapproved: true } : {}), outcomes: signedOff }),
     format,

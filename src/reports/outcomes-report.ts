@@ -11,6 +11,7 @@ import { DEFAULT_THEMES, type Theme } from '../domain/themes';
 import type { ReportStore } from '../store/report-store';
 import { renderStackedBarChart, type ChartImage, type StackedBarChart } from './outcome-chart';
 import type { CompiledReportFile } from './compile-report-file';
+import type { CountySnapshot } from './load-report-input';
 import { renderReport } from './render-report';
 import { FILE_EXTENSIONS, MEDIA_TYPES, type HeadingLevel, type ReportBlock, type ReportDocument, type ReportFormat } from './report-document';
 
@@ -173,6 +174,19 @@ export function compileOutcomesReport(input: OutcomesInput): ReportDocument {
     title: `TASS outcomes – ${range}`,
     description: `Outcomes of TASS priorities by theme and locality, ${range}`,
     blocks: outcomesBlocks(input, 1),
+  };
+}
+
+/** The outcomes input from a snapshot of every term (what the county compile reads); no store access. */
+export function outcomesInputFromSnapshot(snapshot: CountySnapshot, fromTerm: TermKey, toTerm: TermKey, themes?: readonly Theme[]): OutcomesInput {
+  return {
+    fromTerm,
+    toTerm,
+    localities: snapshot.localities,
+    // The snapshot keeps each locality's priorities in store order, in locality order.
+    priorities: snapshot.priorities.flat(),
+    updates: snapshot.updates.filter((update) => inRange({ fromTerm, toTerm }, update.term)),
+    ...(themes ? { themes } : {}),
   };
 }
 

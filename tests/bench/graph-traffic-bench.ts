@@ -171,14 +171,16 @@ export async function measureGraphTraffic(output: BenchOutput): Promise<GraphTra
     if (!officer) throw new Error('the writing locality has no officer');
     const actor = { officer, userId: `29:${officer.id}` };
 
+    // As the turn saves: the report state it read for the card, then the save alone is counted.
     output.progress('graph: one section save');
-    const before = await loadReportState(store, WRITING, TERM);
+    const before = await loadReportState(store, WRITING, TERM, { organisation: true });
     const entry = before.priorities[0];
     graph.log.clear();
     counted.reset();
     const saved = await saveSection(
       deps,
       actor,
+      before,
       entry,
       {
         context: { localityId: WRITING, term: TERM, priorityId: entry.priority.id, section: 'impactSoFar', version: entry.update.version, basis: sectionStamp(entry.update.impactSoFar), view: 'section' },
@@ -225,7 +227,7 @@ export async function runGraphTrafficBench(output: BenchOutput): Promise<void> {
   output.figure({ name: 'graph.requests_per_submit', value: result.submit.length, unit: 'requests' });
   output.figure({ name: 'graph.requests_per_county_compile', value: result.compile.length, unit: 'requests', target: { atMost: result.compileLowerBound } });
   output.figure({ name: 'graph.requests_per_county_compile_lower_bound', value: result.compileLowerBound, unit: 'requests' });
-  output.summary(`Section save (the wizard's saveSection, state already read for the card): ${describe(result.sectionSave)}; store calls: ${result.sectionSaveCalls}.`);
+  output.summary(`Section save (the wizard's saveSection with the report state the turn read): ${describe(result.sectionSave)}; store calls: ${result.sectionSaveCalls}.`);
   output.summary(`The whole save turn through the bot server (who is this, remember the conversation, read the report, save, render the next card): ${describe(result.sectionSaveTurn)}; store calls: ${result.sectionSaveTurnCalls}.`);
   output.summary(`Submit (read the report, all-or-nothing $batch, history event, Word document compiled and uploaded, state re-read): ${describe(result.submit)}; store calls (the publisher's included): ${result.submitCalls}.`);
   output.summary(

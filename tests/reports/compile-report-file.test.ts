@@ -68,6 +68,12 @@ describe('compiling from the store', () => {
     expect(Object.fromEntries(calls)).toEqual({ listLocalities: 1, listOfficers: 1, listLocalityReports: 1, listPriorityUpdates: 1, listPriorities: 1 });
   });
 
+  it('reads each kind once for the county report file, its outcomes section included', async () => {
+    const { store: counted, calls } = counting(store);
+    await compileCountyReportFile(counted, SAMPLE_TERM, 'text');
+    expect(Object.fromEntries(calls)).toEqual({ listLocalities: 1, listOfficers: 1, listLocalityReports: 1, listPriorityUpdates: 1, listPriorities: 1 });
+  });
+
   it('reads the store once for every term when compiling them all', async () => {
     const { store: counted, calls } = counting(store);
     await compileAllReports(counted);

@@ -49,6 +49,7 @@ export function aReportState(overrides: Partial<ReportState> = {}): ReportState 
     termKey: NEXT_TERM,
     officers: [CLAIRE, ALISON],
     priorities,
+    organisation: { localities: [aLocality()], officers: [CLAIRE, ALISON] },
     ...overrides,
   };
 }

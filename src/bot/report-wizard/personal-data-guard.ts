@@ -30,7 +30,7 @@ import {
 import { escapeCardText } from '../../cards/escape-card-text';
 import type { BotDeps } from '../bot-deps';
 import { InvalidActionDataError } from './action-data';
-import { sectionOf, type ReportState } from './report-state';
+import { loadOrganisation, sectionOf, type OrganisationSnapshot, type ReportState } from './report-state';
 import { priorityName } from './priority-name';
 
 /** The longest reason kept; the confirmation record allows 500 characters. */
@@ -50,13 +50,13 @@ const KIND_NAMES: Record<PersonalDataKind, string> = {
 /**
  * What the checker needs besides the text: every officer's name (officers may be named), the
  * council's and partners' email domains, and local organisations including the localities.
+ * The localities and officers come from the report state the turn has already read.
  */
-export async function loadPersonalDataContext(deps: Pick<BotDeps, 'store' | 'config' | 'clock'>): Promise<PersonalDataContext> {
-  const [officers, localities] = await Promise.all([deps.store.listOfficers(), deps.store.listLocalities()]);
+export function personalDataContextOf(deps: Pick<BotDeps, 'config' | 'clock'>, organisation: OrganisationSnapshot): PersonalDataContext {
   return {
-    officerNames: officers.map((officer) => officer.name),
+    officerNames: organisation.officers.map((officer) => officer.name),
     allowedEmailDomains: deps.config.allowedEmailDomains,
-    knownOrganisations: [...deps.config.knownOrganisations, ...localities.map((locality) => locality.name)],
+    knownOrganisations: [...deps.config.knownOrganisations, ...organisation.localities.map((locality) => locality.name)],
     referenceYear: deps.clock().getUTCFullYear(),
   };
 }
@@ -233,8 +233,8 @@ export function personalDataProblems(state: ReportState, context: PersonalDataCo
   );
 }
 
-/** The same, reading the checker's context from the store. */
+/** The same, with the officers and localities the state was read with (read now if it was not). */
 export async function unconfirmedPersonalData(deps: Pick<BotDeps, 'store' | 'config' | 'clock'>, state: ReportState): Promise<string[]> {
   const hasText = state.priorities.length > 0;
-  return hasText ? personalDataProblems(state, await loadPersonalDataContext(deps)) : [];
+  return hasText ? personalDataProblems(state, personalDataContextOf(deps, state.organisation ?? (await loadOrganisation(deps.store)))) : [];
 }

@@ -7,6 +7,7 @@ import {
   SECTION_HEADINGS,
   SECTION_NAMES,
   type CarryForwardMark,
+  type LocalityReport,
   type Priority,
   type PriorityUpdate,
   type SectionName,
@@ -18,8 +19,8 @@ import type { BotDeps } from '../bot-deps';
 import type { SectionAction } from './action-data';
 import { sectionStamp } from './card-context';
 import type { LineFindings } from '../../domain/personal-data';
-import { checkSectionSave, kindsIn, loadPersonalDataContext, sameConfirmations, type PersonalDataConfirmationInput } from './personal-data-guard';
-import { carriedItems, sectionOf, startUpdate, type PriorityInReport, type ReportState } from './report-state';
+import { checkSectionSave, kindsIn, personalDataContextOf, sameConfirmations, type PersonalDataConfirmationInput } from './personal-data-guard';
+import { carriedItems, loadOrganisation, reportOfficers, sectionOf, startUpdate, type OrganisationSnapshot, type PriorityInReport, type ReportState } from './report-state';
 import { SECTION_MAX_LENGTH } from './section-guidance';
 import type { WizardActor } from './wizard-actor';
 import { checkTypedImpact, impactChanged } from '../impact/impact-inputs';
@@ -29,7 +30,8 @@ export type SaveMode = 'next' | 'draft' | 'back';
 
 /** What happened to a save; the handler turns it into the next card. */
 export type SaveOutcome =
-  | { readonly kind: 'saved'; readonly update: PriorityUpdate }
+  /** `state` is the report as this save left it, for the next card without reading it again. */
+  | { readonly kind: 'saved'; readonly update: PriorityUpdate; readonly state: ReportState }
   | { readonly kind: 'unchanged' }
   | { readonly kind: 'skipped' }
   | { readonly kind: 'problems'; readonly problems: string[] }
@@ -120,12 +122,15 @@ function sameContent(a: PriorityUpdate, b: PriorityUpdate): boolean {
 }
 
 /**
- * Saves the section the card showed. `entry` is the priority as stored now (or a new one).
- * Returns 'conflict' when a co-author changed this same section after the author's card was made.
+ * Saves the section the card showed. `state` is the report as this turn read it and `entry` the
+ * priority in it (or a new one). Nothing is read again: an ordinary save of a report already in
+ * progress is one write. Returns 'conflict' when a co-author changed this same section after
+ * the author's card was made.
  */
 export async function saveSection(
   deps: BotDeps,
   actor: WizardActor,
+  state: ReportState,
   entry: PriorityInReport,
   action: SectionAction,
   mode: SaveMode,
@@ -157,9 +162,11 @@ export async function saveSection(
   }
 
   const now = deps.clock().toISOString();
+  // The turn reads the state with every officer and locality; read them here only if it did not.
+  const organisation = state.organisation ?? (await loadOrganisation(deps.store));
   const guard = checkSectionSave(
     { section, typed, current, proposed, officerId: actor.officer.id, now, ...(confirmation ? { confirmation } : {}) },
-    await loadPersonalDataContext(deps),
+    personalDataContextOf(deps, organisation),
   );
   // Back over text nobody changed only moves on; anything that would be written must pass the guard.
   if (guard.kind === 'hold' && (changed || mode !== 'back')) {
@@ -172,16 +179,16 @@ export async function saveSection(
   const toSave = guard.kind === 'save' ? guard.update : proposed;
   if (!changed && sameConfirmations(toSave, current)) {
     if (!themesChanged || !themes) return { kind: 'unchanged' };
-    await saveThemes(deps, entry.priority.id, themes);
-    return { kind: 'saved', update: current };
+    const priority = await saveThemes(deps, entry.priority, themes);
+    return { kind: 'saved', update: current, state: stateAfterSave({ ...state, organisation }, entry, priority, current, state.report) };
   }
   try {
-    if (!entry.stored && entry.priority.version === 0) {
-      await deps.store.savePriority({ ...entry.priority, title: titleOf(typed) }, 0);
-    }
+    const created = !entry.stored && entry.priority.version === 0
+      ? await deps.store.savePriority({ ...entry.priority, title: titleOf(typed) }, 0)
+      : entry.priority;
     const saved = await deps.store.savePriorityUpdate({ ...toSave, updatedBy: actor.officer.id, updatedAt: now }, current.version);
-    if (themesChanged && themes) await saveThemes(deps, entry.priority.id, themes);
-    await markReportInProgress(deps, entry.priority.localityId, current.term, actor);
+    const priority = themesChanged && themes ? await saveThemes(deps, created, themes) : created;
+    const report = await markReportInProgress(deps, state, actor);
     deps.logger.info(
       {
         localityId: entry.priority.localityId,
@@ -194,7 +201,7 @@ export async function saveSection(
       },
       'section saved',
     );
-    return { kind: 'saved', update: saved };
+    return { kind: 'saved', update: saved, state: stateAfterSave({ ...state, organisation }, entry, priority, saved, report) };
   } catch (error) {
     if (error instanceof ConflictError) {
       const now = await deps.store.getPriorityUpdate(entry.priority.id, current.term);
@@ -211,37 +218,66 @@ function sameThemes(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * Themes belong to the priority across terms, not to this term's update, so they are saved on
- * the priority as stored now; a co-author's save in between is re-read once.
+ * The report state as a save left it: the saved priority and update in place (a new priority
+ * last, as its order puts it), the report and its officers as they are now.
  */
-async function saveThemes(deps: BotDeps, priorityId: string, themes: readonly string[]): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    const priority = await deps.store.getPriority(priorityId);
-    if (!priority || sameThemes(priority.themes, themes)) return;
-    try {
-      await deps.store.savePriority({ ...priority, themes: [...themes] }, priority.version);
-      return;
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt === 1) throw error;
-    }
-  }
+function stateAfterSave(
+  state: ReportState & { organisation: OrganisationSnapshot },
+  entry: PriorityInReport,
+  priority: Priority,
+  update: PriorityUpdate,
+  report: LocalityReport | undefined,
+): ReportState {
+  const saved: PriorityInReport = { priority, update, stored: true, ...(entry.previous ? { previous: entry.previous } : {}) };
+  const known = state.priorities.some((candidate) => candidate.priority.id === priority.id);
+  return {
+    ...state,
+    report,
+    officers: report === state.report ? state.officers : reportOfficers(state.locality.id, report, state.organisation.officers),
+    priorities: known
+      ? state.priorities.map((candidate) => (candidate.priority.id === priority.id ? saved : candidate))
+      : [...state.priorities, saved],
+  };
 }
 
-/** The first save of a term moves the locality report from "not started" to "in progress". */
-async function markReportInProgress(deps: BotDeps, localityId: string, term: string, actor: WizardActor): Promise<void> {
-  const report = await deps.store.getLocalityReport(localityId, term);
-  if (report && report.status !== 'not started') return;
-  const officers = report?.officerIds.length
-    ? report.officerIds
-    : (await deps.store.listOfficers({ localityId, role: 'epo' })).map((officer) => officer.id);
+/**
+ * Themes belong to the priority across terms, not to this term's update, so they are saved on
+ * the priority as the turn read it; a co-author's save in between is re-read once. Returns the
+ * priority as stored.
+ */
+async function saveThemes(deps: BotDeps, basis: Priority, themes: readonly string[]): Promise<Priority> {
+  let priority: Priority | undefined = basis;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    if (!priority || sameThemes(priority.themes, themes)) return priority ?? basis;
+    try {
+      return await deps.store.savePriority({ ...priority, themes: [...themes] }, priority.version);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt === 1) throw error;
+      priority = await deps.store.getPriority(basis.id);
+    }
+  }
+  return priority ?? basis;
+}
+
+/**
+ * The first save of a term moves the locality report from "not started" to "in progress". The
+ * report is as the turn read it; returns it as stored now.
+ */
+async function markReportInProgress(deps: BotDeps, state: ReportState, actor: WizardActor): Promise<LocalityReport | undefined> {
+  const { report } = state;
+  if (report && report.status !== 'not started') return report;
+  const localityId = state.locality.id;
+  // The state's officers are the locality's EPOs when the report names none.
+  const officers = report?.officerIds.length ? report.officerIds : state.officers.map((officer) => officer.id);
   const officerIds = officers.includes(actor.officer.id) || !actor.officer.roles.includes('epo') ? officers : [...officers, actor.officer.id];
   try {
-    await deps.store.saveLocalityReport(
-      { ...(report ?? { localityId, term, version: 0 }), officerIds, status: 'in progress' },
+    return await deps.store.saveLocalityReport(
+      { ...(report ?? { localityId, term: state.termKey, version: 0 }), officerIds, status: 'in progress' },
       report?.version ?? 0,
     );
   } catch (error) {
     // A co-author started the report at the same moment: theirs stands.
     if (!(error instanceof ConflictError)) throw error;
+    return (error as ConflictError<LocalityReport>).current ?? (await deps.store.getLocalityReport(localityId, state.termKey));
   }
 }

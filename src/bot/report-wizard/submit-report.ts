@@ -32,7 +32,7 @@ function prioritySynced(priority: Priority, update: PriorityUpdate): Priority | 
 }
 
 export async function submitReport(deps: BotDeps, actor: WizardActor, context: ActionContext): Promise<SubmitOutcome> {
-  const state = await loadReportState(deps.store, context.localityId, context.term);
+  const state = await loadReportState(deps.store, context.localityId, context.term, { organisation: true });
   if (state.report?.status === 'submitted') return { kind: 'already submitted', state };
   if (context.basis !== reviewStamp(state) || context.version !== (state.report?.version ?? 0)) return { kind: 'changed', state };
   if (submitProblems(state).length > 0) return { kind: 'problems', state };
@@ -61,7 +61,7 @@ export async function submitReport(deps: BotDeps, actor: WizardActor, context: A
     await deps.store.saveReportWithUpdates(report, base.version, updates, priorities);
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
-    const now = await loadReportState(deps.store, context.localityId, context.term);
+    const now = await loadReportState(deps.store, context.localityId, context.term, { organisation: true });
     return now.report?.status === 'submitted' ? { kind: 'already submitted', state: now } : { kind: 'changed', state: now };
   }
   await deps.store.appendReportEvent({ localityId: state.locality.id, term: state.termKey, kind: 'submitted', by: actor.officer.id, at });

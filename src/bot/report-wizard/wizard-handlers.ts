@@ -68,7 +68,8 @@ function firstUnfinished(entry: PriorityInReport): SectionName {
 
 /** Re-renders the card a context names, from what is stored now. */
 async function showView(deps: BotDeps, actor: WizardActor, context: ActionContext, notice?: string): Promise<AdaptiveCardJson> {
-  const state = await loadReportState(deps.store, context.localityId, context.term);
+  // The review card checks the text for personal data, which needs every officer and locality.
+  const state = await loadReportState(deps.store, context.localityId, context.term, { organisation: context.view === 'review' });
   if (context.view === 'review') return reviewCard(deps, actor, state, notice);
   if (context.view === 'report' || isSubmitted(state)) return reportCard(deps, actor, state, notice);
   const entry = await findEntry(deps, state, context);
@@ -88,12 +89,13 @@ async function handleSection(
   const action = parseSectionAction(raw);
   const { context } = action;
   const section = context.section as SectionName;
-  const state = await loadReportState(deps.store, context.localityId, context.term);
+  // With every officer and locality: the save checks the text for personal data.
+  const state = await loadReportState(deps.store, context.localityId, context.term, { organisation: true });
   if (isSubmitted(state)) return reportCard(deps, actor, state, SUBMITTED_NOTICE);
   const entry = await findEntry(deps, state, context);
   if (!entry) return reportCard(deps, actor, state, 'That priority is no longer in this report.');
 
-  const outcome = await saveSection(deps, actor, entry, action, mode, confirmation);
+  const outcome = await saveSection(deps, actor, state, entry, action, mode, confirmation);
   if (outcome.kind === 'personal data') {
     return buildSectionCard(await frameOf(deps, actor, state), entry, section, {
       text: action.text,
@@ -115,7 +117,9 @@ async function handleSection(
       basis: context.basis,
     });
   }
-  const fresh = await loadReportState(deps.store, context.localityId, context.term);
+  // A save hands back the report as it left it; only a conflict reads what the co-author saved.
+  const fresh =
+    outcome.kind === 'saved' ? outcome.state : outcome.kind === 'conflict' ? await loadReportState(deps.store, context.localityId, context.term) : state;
   const freshEntry = fresh.priorities.find((candidate) => candidate.priority.id === entry.priority.id);
   if (outcome.kind === 'conflict' && freshEntry) {
     const savedBy = outcome.current.updatedBy ? (await deps.store.getOfficer(outcome.current.updatedBy))?.name : undefined;

@@ -26,6 +26,7 @@ import type { OfficerFilter, PriorityUpdateFilter, PublishedUpdateFilter, Report
 import { OutboxFile } from './outbox-file';
 import { LastGoodReads } from './last-good-reads';
 import { PendingWrites, type SyncState, type SyncStatus } from './pending-writes';
+import { StoredVersions } from './stored-versions';
 import { describeError, replayPass, ReplayLoop, type ReplayLoopOptions, type ReplayPass } from './outbox-replay';
 import {
   deliveryKeyOf,
@@ -51,6 +52,7 @@ export class OutboxReportStore implements ReportStore {
   private readonly loop: ReplayLoop;
   private readonly pending: PendingWrites;
   private readonly reads: LastGoodReads;
+  private readonly stored = new StoredVersions();
   private writeChain: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -118,7 +120,9 @@ export class OutboxReportStore implements ReportStore {
       }
       if (this.pending.count() === 0) {
         try {
-          return await direct();
+          const result = await direct();
+          this.stored.remember(write);
+          return result;
         } catch (error) {
           if (!(error instanceof StoreUnavailableError)) throw error;
           this.options.logger.warn({ op: write.op, reason: describeError(error) }, 'SharePoint unreachable: write kept in the outbox');
@@ -144,6 +148,7 @@ export class OutboxReportStore implements ReportStore {
       } finally {
         // No copy of erased data stays in the outage answers.
         this.reads.forget();
+        this.stored.forget();
       }
     });
   }
@@ -208,10 +213,12 @@ export class OutboxReportStore implements ReportStore {
     return this.write(write, () => this.inner.savePriority(priority, expectedVersion), () => this.queuedValue<Priority>(write));
   }
   getPriority(id: string): Promise<Priority | undefined> {
-    return this.readOne('priority', id, () => this.reads.read('getPriority', [id], () => this.inner.getPriority(id)));
+    return this.readOne('priority', id, async () => this.stored.newest('priority', id, await this.reads.read('getPriority', [id], () => this.inner.getPriority(id))));
   }
   async listPriorities(localityId?: string): Promise<Priority[]> {
-    const list = this.pending.overlay('priority', await this.reads.read('listPriorities', [localityId], () => this.inner.listPriorities(localityId)), (p) => p.id, (p) => localityId === undefined || p.localityId === localityId);
+    const belongs = (p: Priority) => localityId === undefined || p.localityId === localityId;
+    const read = this.stored.overlay('priority', await this.reads.read('listPriorities', [localityId], () => this.inner.listPriorities(localityId)), (p) => p.id, belongs);
+    const list = this.pending.overlay('priority', read, (p) => p.id, belongs);
     const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
     return list.sort((a, b) => byText(a.localityId, b.localityId) || a.order - b.order || byText(a.id, b.id));
   }
@@ -221,7 +228,10 @@ export class OutboxReportStore implements ReportStore {
     return this.write(write, () => this.inner.savePriorityUpdate(update, expectedVersion), () => this.queuedValue<PriorityUpdate>(write));
   }
   getPriorityUpdate(priorityId: string, term: TermKey): Promise<PriorityUpdate | undefined> {
-    return this.readOne('priorityUpdate', updateKeyOf({ priorityId, term }), () => this.reads.read('getPriorityUpdate', [priorityId, term], () => this.inner.getPriorityUpdate(priorityId, term)));
+    const key = updateKeyOf({ priorityId, term });
+    return this.readOne('priorityUpdate', key, async () =>
+      this.stored.newest('priorityUpdate', key, await this.reads.read('getPriorityUpdate', [priorityId, term], () => this.inner.getPriorityUpdate(priorityId, term))),
+    );
   }
   async listPriorityUpdates(filter: PriorityUpdateFilter): Promise<PriorityUpdate[]> {
     const belongs = (u: PriorityUpdate) =>
@@ -229,7 +239,8 @@ export class OutboxReportStore implements ReportStore {
       (!filter.term || u.term === filter.term) &&
       (!filter.priorityId || u.priorityId === filter.priorityId);
     // New updates join the end: their priority's place is known only to the full listing.
-    return this.pending.overlay('priorityUpdate', await this.reads.read('listPriorityUpdates', [filter], () => this.inner.listPriorityUpdates(filter)), updateKeyOf, belongs);
+    const read = this.stored.overlay('priorityUpdate', await this.reads.read('listPriorityUpdates', [filter], () => this.inner.listPriorityUpdates(filter)), updateKeyOf, belongs);
+    return this.pending.overlay('priorityUpdate', read, updateKeyOf, belongs);
   }
 
   saveLocalityReport(report: LocalityReport, expectedVersion: number): Promise<LocalityReport> {
@@ -237,10 +248,15 @@ export class OutboxReportStore implements ReportStore {
     return this.write(write, () => this.inner.saveLocalityReport(report, expectedVersion), () => this.queuedValue<LocalityReport>(write));
   }
   getLocalityReport(localityId: string, term: TermKey): Promise<LocalityReport | undefined> {
-    return this.readOne('localityReport', reportKeyOf({ localityId, term }), () => this.reads.read('getLocalityReport', [localityId, term], () => this.inner.getLocalityReport(localityId, term)));
+    const key = reportKeyOf({ localityId, term });
+    return this.readOne('localityReport', key, async () =>
+      this.stored.newest('localityReport', key, await this.reads.read('getLocalityReport', [localityId, term], () => this.inner.getLocalityReport(localityId, term))),
+    );
   }
   async listLocalityReports(term?: TermKey): Promise<LocalityReport[]> {
-    return this.pending.overlay('localityReport', await this.reads.read('listLocalityReports', [term], () => this.inner.listLocalityReports(term)), reportKeyOf, (r) => !term || r.term === term);
+    const belongs = (r: LocalityReport) => !term || r.term === term;
+    const read = this.stored.overlay('localityReport', await this.reads.read('listLocalityReports', [term], () => this.inner.listLocalityReports(term)), reportKeyOf, belongs);
+    return this.pending.overlay('localityReport', read, reportKeyOf, belongs);
   }
 
   /**

@@ -88,6 +88,28 @@ export function translateSqliteError(error: unknown, missing?: { entity: string;
   return error;
 }
 
+/** Prepares a SQL text once and hands back the same statement for every later call with it. */
+export type PreparedStatements = (sql: string) => Database.Statement;
+
+/**
+ * A statement cache for one connection. Preparing a statement (parsing and planning the SQL)
+ * costs more than running a simple one, and every store call used to prepare its SQL again.
+ * The texts are the store's own (a few dozen, values always bound as parameters), so the cache
+ * stays small. Statements are only run with `run`, `get` and `all`, never left iterating, so
+ * one statement can serve every call.
+ */
+export function preparedStatements(db: Database.Database): PreparedStatements {
+  const statements = new Map<string, Database.Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+}
+
 /** `INSERT ... ON CONFLICT DO UPDATE` for a row object: updating in place keeps rowids (list order) and foreign keys intact. */
 export function upsertSql(table: string, columns: readonly string[], key: readonly string[]): string {
   const updates = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);

@@ -2,34 +2,34 @@
  * The SQLite tables around the reports: report events, conversation links, campaign deliveries
  * and cover. Synchronous; SqliteReportStore wraps each call and translates its errors.
  */
-import type Database from 'better-sqlite3';
 import type { CampaignDelivery, ConversationLink, CoverAssignment, ReportEvent } from '../../domain/model';
 import type { TermKey } from '../../domain/term';
-import { columnsOf, upsertSql } from './sqlite-database';
+import { columnsOf, upsertSql, type PreparedStatements } from './sqlite-database';
 import * as rows from './sqlite-messaging-rows';
 
 export class SqliteMessagingTables {
-  constructor(private readonly db: Database.Database) {}
+  /** `sql` prepares each statement once for the connection, shared with the store. */
+  constructor(private readonly sql: PreparedStatements) {}
 
   private write(table: string, row: object, key: readonly string[]): void {
-    this.db.prepare(upsertSql(table, columnsOf(row), key)).run(row);
+    this.sql(upsertSql(table, columnsOf(row), key)).run(row);
   }
 
   /** Events are only ever appended; `seq` keeps the order they were written in. */
   appendReportEvent(event: ReportEvent): void {
     const row = rows.eventToRow(event);
     const columns = columnsOf(row);
-    this.db.prepare(`INSERT INTO report_events (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+    this.sql(`INSERT INTO report_events (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
   }
 
   listReportEvents(localityId: string, term: TermKey): ReportEvent[] {
-    const found = this.db.prepare('SELECT * FROM report_events WHERE locality_id = ? AND term = ? ORDER BY seq').all(localityId, term);
+    const found = this.sql('SELECT * FROM report_events WHERE locality_id = ? AND term = ? ORDER BY seq').all(localityId, term);
     return (found as rows.ReportEventRow[]).map(rows.rowToEvent);
   }
 
   /** Rewrites the officer id on their events; `seq` is untouched, so the order stays. */
   reassignReportEvents(officerId: string, replacementId: string): number {
-    return this.db.prepare('UPDATE report_events SET by_officer = ? WHERE by_officer = ?').run(replacementId, officerId).changes;
+    return this.sql('UPDATE report_events SET by_officer = ? WHERE by_officer = ?').run(replacementId, officerId).changes;
   }
 
   saveConversationLink(link: ConversationLink): void {
@@ -37,14 +37,14 @@ export class SqliteMessagingTables {
   }
 
   getConversationLink(officerId: string): ConversationLink | undefined {
-    const row = this.db.prepare('SELECT * FROM conversation_links WHERE officer_id = ?').get(officerId) as
+    const row = this.sql('SELECT * FROM conversation_links WHERE officer_id = ?').get(officerId) as
       | rows.ConversationLinkRow
       | undefined;
     return row && rows.rowToLink(row);
   }
 
   deleteConversationLink(officerId: string): void {
-    this.db.prepare('DELETE FROM conversation_links WHERE officer_id = ?').run(officerId);
+    this.sql('DELETE FROM conversation_links WHERE officer_id = ?').run(officerId);
   }
 
   /** A replaced delivery is updated in place, so it keeps its `seq` and its place in the list. */
@@ -55,18 +55,18 @@ export class SqliteMessagingTables {
   listDeliveries(term: TermKey, kind?: string): CampaignDelivery[] {
     const found =
       kind === undefined
-        ? this.db.prepare('SELECT * FROM campaign_deliveries WHERE term = ? ORDER BY seq').all(term)
-        : this.db.prepare('SELECT * FROM campaign_deliveries WHERE term = ? AND kind = ? ORDER BY seq').all(term, kind);
+        ? this.sql('SELECT * FROM campaign_deliveries WHERE term = ? ORDER BY seq').all(term)
+        : this.sql('SELECT * FROM campaign_deliveries WHERE term = ? AND kind = ? ORDER BY seq').all(term, kind);
     return (found as rows.DeliveryRow[]).map(rows.rowToDelivery);
   }
 
   listDeliveriesTo(officerId: string): CampaignDelivery[] {
-    const found = this.db.prepare('SELECT * FROM campaign_deliveries WHERE officer_id = ? ORDER BY seq').all(officerId);
+    const found = this.sql('SELECT * FROM campaign_deliveries WHERE officer_id = ? ORDER BY seq').all(officerId);
     return (found as rows.DeliveryRow[]).map(rows.rowToDelivery);
   }
 
   deleteDeliveriesTo(officerId: string): void {
-    this.db.prepare('DELETE FROM campaign_deliveries WHERE officer_id = ?').run(officerId);
+    this.sql('DELETE FROM campaign_deliveries WHERE officer_id = ?').run(officerId);
   }
 
   saveCover(cover: CoverAssignment): void {
@@ -74,14 +74,14 @@ export class SqliteMessagingTables {
   }
 
   deleteCover(id: string): void {
-    this.db.prepare('DELETE FROM cover_assignments WHERE id = ?').run(id);
+    this.sql('DELETE FROM cover_assignments WHERE id = ?').run(id);
   }
 
   listCovers(localityId?: string): CoverAssignment[] {
     const found =
       localityId === undefined
-        ? this.db.prepare('SELECT * FROM cover_assignments ORDER BY date_from, id').all()
-        : this.db.prepare('SELECT * FROM cover_assignments WHERE locality_id = ? ORDER BY date_from, id').all(localityId);
+        ? this.sql('SELECT * FROM cover_assignments ORDER BY date_from, id').all()
+        : this.sql('SELECT * FROM cover_assignments WHERE locality_id = ? ORDER BY date_from, id').all(localityId);
     return (found as rows.CoverRow[]).map(rows.rowToCover);
   }
 }

@@ -18,7 +18,7 @@ import { isPublished, type PublishedUpdate } from '../../domain/published-update
 import type { TermKey } from '../../domain/term';
 import { ConflictError, NotFoundError } from '../errors';
 import type { OfficerFilter, PriorityUpdateFilter, PublishedUpdateFilter, ReportStore } from '../report-store';
-import { columnsOf, openDatabase, translateSqliteError, upsertSql } from './sqlite-database';
+import { columnsOf, openDatabase, preparedStatements, translateSqliteError, upsertSql, type PreparedStatements } from './sqlite-database';
 import { SqliteMessagingTables } from './sqlite-messaging';
 import * as rows from './sqlite-rows';
 
@@ -29,9 +29,12 @@ export class SqliteReportStore implements ReportStore {
   readonly kind = 'sqlite';
 
   private readonly messaging: SqliteMessagingTables;
+  /** Each SQL text prepared once for this connection. */
+  private readonly sql: PreparedStatements;
 
   private constructor(private readonly db: Database.Database) {
-    this.messaging = new SqliteMessagingTables(db);
+    this.sql = preparedStatements(db);
+    this.messaging = new SqliteMessagingTables(this.sql);
   }
 
   /** Opens or creates the database at `dbPath` (its folder too); `':memory:'` for a throwaway store. */
@@ -49,11 +52,11 @@ export class SqliteReportStore implements ReportStore {
   }
 
   private write(table: string, row: object, key: readonly string[]): void {
-    this.db.prepare(upsertSql(table, columnsOf(row), key)).run(row);
+    this.sql(upsertSql(table, columnsOf(row), key)).run(row);
   }
 
   private requireLocality(id: string): void {
-    if (!this.db.prepare('SELECT 1 FROM localities WHERE id = ?').get(id)) throw new NotFoundError('Locality', id);
+    if (!this.sql('SELECT 1 FROM localities WHERE id = ?').get(id)) throw new NotFoundError('Locality', id);
   }
 
   // Organisation
@@ -66,7 +69,7 @@ export class SqliteReportStore implements ReportStore {
   }
 
   private getLocalitySync(id: string): Locality | undefined {
-    const row = this.db.prepare('SELECT * FROM localities WHERE id = ?').get(id) as rows.LocalityRow | undefined;
+    const row = this.sql('SELECT * FROM localities WHERE id = ?').get(id) as rows.LocalityRow | undefined;
     return row && rows.rowToLocality(row);
   }
 
@@ -76,7 +79,7 @@ export class SqliteReportStore implements ReportStore {
 
   listLocalities(): Promise<Locality[]> {
     return this.attempt(() =>
-      (this.db.prepare('SELECT * FROM localities ORDER BY sort_order, name, id').all() as rows.LocalityRow[]).map(rows.rowToLocality),
+      (this.sql('SELECT * FROM localities ORDER BY sort_order, name, id').all() as rows.LocalityRow[]).map(rows.rowToLocality),
     );
   }
 
@@ -88,8 +91,7 @@ export class SqliteReportStore implements ReportStore {
   }
 
   private officerWhere(condition: string, value: string): Officer | undefined {
-    const row = this.db
-      .prepare(`SELECT * FROM officers WHERE ${condition} ORDER BY name COLLATE NOCASE, id LIMIT 1`)
+    const row = this.sql(`SELECT * FROM officers WHERE ${condition} ORDER BY name COLLATE NOCASE, id LIMIT 1`)
       .get(value) as rows.OfficerRow | undefined;
     return row && rows.rowToOfficer(row);
   }
@@ -119,21 +121,21 @@ export class SqliteReportStore implements ReportStore {
         values.push(filter.role);
       }
       const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-      const found = this.db.prepare(`SELECT * FROM officers ${where} ORDER BY name COLLATE NOCASE, id`).all(...values);
+      const found = this.sql(`SELECT * FROM officers ${where} ORDER BY name COLLATE NOCASE, id`).all(...values);
       return (found as rows.OfficerRow[]).map(rows.rowToOfficer);
     });
   }
 
   deleteOfficer(id: string): Promise<void> {
     return this.attempt(() => {
-      this.db.prepare('DELETE FROM officers WHERE id = ?').run(id);
+      this.sql('DELETE FROM officers WHERE id = ?').run(id);
     });
   }
 
   // Priorities
 
   private getPrioritySync(id: string): Priority | undefined {
-    const row = this.db.prepare('SELECT * FROM priorities WHERE id = ?').get(id) as rows.PriorityRow | undefined;
+    const row = this.sql('SELECT * FROM priorities WHERE id = ?').get(id) as rows.PriorityRow | undefined;
     return row && rows.rowToPriority(row);
   }
 
@@ -160,8 +162,8 @@ export class SqliteReportStore implements ReportStore {
     return this.attempt(() => {
       const found =
         localityId === undefined
-          ? this.db.prepare('SELECT * FROM priorities ORDER BY locality_id, sort_order, id').all()
-          : this.db.prepare(`SELECT * FROM priorities WHERE locality_id = ? ${PRIORITY_ORDER}`).all(localityId);
+          ? this.sql('SELECT * FROM priorities ORDER BY locality_id, sort_order, id').all()
+          : this.sql(`SELECT * FROM priorities WHERE locality_id = ? ${PRIORITY_ORDER}`).all(localityId);
       return (found as rows.PriorityRow[]).map(rows.rowToPriority);
     });
   }
@@ -169,7 +171,7 @@ export class SqliteReportStore implements ReportStore {
   // Priority updates
 
   private getUpdateSync(priorityId: string, term: TermKey): PriorityUpdate | undefined {
-    const row = this.db.prepare('SELECT * FROM priority_updates WHERE priority_id = ? AND term = ?').get(priorityId, term) as
+    const row = this.sql('SELECT * FROM priority_updates WHERE priority_id = ? AND term = ?').get(priorityId, term) as
       | rows.PriorityUpdateRow
       | undefined;
     return row && rows.rowToUpdate(row);
@@ -211,8 +213,7 @@ export class SqliteReportStore implements ReportStore {
         values.push(value);
       }
       const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-      const found = this.db
-        .prepare(
+      const found = this.sql(
           `SELECT u.* FROM priority_updates u LEFT JOIN localities l ON l.id = u.locality_id ` +
             `LEFT JOIN priorities p ON p.id = u.priority_id ${where} ${UPDATE_ORDER}`,
         )
@@ -224,7 +225,7 @@ export class SqliteReportStore implements ReportStore {
   // Locality reports
 
   private getReportSync(localityId: string, term: TermKey): LocalityReport | undefined {
-    const row = this.db.prepare('SELECT * FROM locality_reports WHERE locality_id = ? AND term = ?').get(localityId, term) as
+    const row = this.sql('SELECT * FROM locality_reports WHERE locality_id = ? AND term = ?').get(localityId, term) as
       | rows.LocalityReportRow
       | undefined;
     return row && rows.rowToReport(row);
@@ -243,7 +244,7 @@ export class SqliteReportStore implements ReportStore {
   }
 
   private withdrawSync(localityId: string, term: TermKey): void {
-    this.db.prepare('DELETE FROM published_updates WHERE locality_id = ? AND term = ?').run(localityId, term);
+    this.sql('DELETE FROM published_updates WHERE locality_id = ? AND term = ?').run(localityId, term);
   }
 
   /** Publishes exactly these updates for the report's locality and term, replacing an earlier submission's. */
@@ -266,8 +267,7 @@ export class SqliteReportStore implements ReportStore {
   listLocalityReports(term?: TermKey): Promise<LocalityReport[]> {
     return this.attempt(() => {
       const where = term === undefined ? '' : 'WHERE r.term = ?';
-      const found = this.db
-        .prepare(
+      const found = this.sql(
           `SELECT r.* FROM locality_reports r LEFT JOIN localities l ON l.id = r.locality_id ${where} ` +
             'ORDER BY r.term, l.sort_order, l.name, r.locality_id',
         )
