@@ -117,7 +117,7 @@ describe('what the chat cards say', () => {
 
   it.each<[string, Officer, readonly string[]]>([
     ['an EPO', ANN, ['start', 'history TERM [LOCALITY]', 'help']],
-    ['a partner', anOfficer({ roles: ['partner'] }), ['help']],
+    ['a partner', anOfficer({ roles: ['partner'] }), ['report TERM [LOCALITY]', 'help']],
     ['a manager', MARY, MANAGER_COMMANDS],
   ])('%s is shown only their commands', (_who, officer, commands) => {
     expect(commandsFor(officer.roles).map((help) => help.command)).toEqual(commands);
