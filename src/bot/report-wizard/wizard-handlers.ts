@@ -23,7 +23,7 @@ import { formatWhen, mayEditLocality, refreshUserIds, type WizardActor } from '.
 
 async function frameOf(deps: BotDeps, actor: WizardActor, state: ReportState): Promise<CardFrame> {
   const officerIds = state.officers.map((officer) => officer.id);
-  return { state, userIds: await refreshUserIds(deps.store, officerIds, actor) };
+  return { state, userIds: await refreshUserIds(deps.store, officerIds, actor), themes: deps.themes };
 }
 
 async function submitterName(deps: BotDeps, state: ReportState): Promise<string | undefined> {
@@ -79,7 +79,7 @@ async function handleSection(
   mode: SaveMode,
   confirmation?: PersonalDataConfirmationInput,
 ): Promise<AdaptiveCardJson> {
-  const action = parseSectionAction(raw);
+  const action = parseSectionAction(raw, deps.themes);
   const { context } = action;
   const section = context.section as SectionName;
   const state = await loadReportState(deps.store, context.localityId, context.term);
