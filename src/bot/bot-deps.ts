@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config/config';
 import type { TermCalendar } from '../domain/term-calendar';
+import type { Theme } from '../domain/themes';
 import type { TermKey } from '../domain/term';
 import type { Logger } from '../logging/logger';
 import type { ReportStore } from '../store/report-store';
@@ -24,6 +25,8 @@ export interface BotDeps {
   readonly config: Config;
   readonly store: ReportStore;
   readonly calendar: TermCalendar;
+  /** The council's themes (TASS_THEMES, else the defaults), read once at start. */
+  readonly themes: readonly Theme[];
   /** The current time; tests pass a fixed clock. */
   readonly clock: () => Date;
   readonly logger: Logger;

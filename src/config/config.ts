@@ -34,6 +34,8 @@ const ConfigSchema = z.object({
   dataDir: z.string().min(1).default('./data'),
   /** TASS_CALENDAR: a JSON file of term dates; English school-year defaults otherwise. */
   calendarPath: optionalText,
+  /** TASS_THEMES: a JSON file of the council's themes (`tass themes` prints the defaults to start from); the defaults otherwise. */
+  themesPath: optionalText,
   /** TASS_COUNTY_INTRO: the introduction paragraph of the county report. */
   countyIntro: optionalText,
   /** PORT: where `tass serve` listens. */
@@ -102,6 +104,7 @@ const ENV_NAMES: Record<string, string> = {
   dbPath: 'TASS_DB',
   dataDir: 'TASS_DATA_DIR',
   calendarPath: 'TASS_CALENDAR',
+  themesPath: 'TASS_THEMES',
   countyIntro: 'TASS_COUNTY_INTRO',
   port: 'PORT',
   host: 'HOST',
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dbPath: value('dbPath'),
     dataDir: value('dataDir'),
     calendarPath: value('calendarPath'),
+    themesPath: value('themesPath'),
     countyIntro: value('countyIntro'),
     port: value('port'),
     host: value('host'),

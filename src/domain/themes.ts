@@ -83,15 +83,16 @@ export const DEFAULT_THEMES: readonly Theme[] = [
   },
 ];
 
+/** One theme as a council writes it (a config file or the admin card). */
+export const themeSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens'),
+  name: z.string().trim().min(1).max(80),
+  keywords: z.array(z.string().trim().min(1).max(80)).min(1),
+});
+
 /** Validates a council's own theme list (from a config file or the admin card). */
 export const themeListSchema = z
-  .array(
-    z.object({
-      id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens'),
-      name: z.string().trim().min(1).max(80),
-      keywords: z.array(z.string().trim().min(1).max(80)).min(1),
-    }),
-  )
+  .array(themeSchema)
   .min(1)
   .refine((themes) => new Set(themes.map((theme) => theme.id)).size === themes.length, 'theme ids must be unique');
 

@@ -3,6 +3,7 @@
  * writes. Each returns the content with a file name and media type ready to upload or save.
  */
 import { termFromKey, type TermKey } from '../domain/term';
+import type { Theme } from '../domain/themes';
 import type { ReportStore } from '../store/report-store';
 import { compileCountyReport, COUNTY_REPORT_TITLE } from './compile-county-report';
 import { compileLocalityReport } from './compile-locality-report';
@@ -26,6 +27,8 @@ export interface CountyCompileOptions extends LoadOptions {
   readonly includeDrafts?: boolean;
   /** Print submitted reports no manager has approved yet, and say so. */
   readonly includeUnapproved?: boolean;
+  /** The council's themes, for the outcomes by theme; the defaults when absent. */
+  readonly themes?: readonly Theme[];
 }
 
 /** A file name part from free text: letters and digits kept, everything else one hyphen. */
@@ -68,7 +71,7 @@ export async function compileCountyReportFile(
   // updates and reports anyway, and this term's are among them.
   const snapshot = await loadCountySnapshot(store);
   const input = countyInputFromSnapshot(snapshot, term, options);
-  const outcomes = outcomesInputFromSnapshot(snapshot, yearStartTerm(term), term);
+  const outcomes = outcomesInputFromSnapshot(snapshot, yearStartTerm(term), term, options.themes);
   // The outcomes draw only on reports the county report may print.
   const signedOff = { ...outcomes, updates: signedOffUpdates(outcomes.updates, snapshot.reports, options) };
   const content = await renderReport(

@@ -39,6 +39,7 @@ export interface OutcomesInput {
   readonly priorities: readonly Priority[];
   /** Updates of any term; those outside the range are ignored. */
   readonly updates: readonly PriorityUpdate[];
+  /** The council's themes to group by; the defaults when absent. */
   readonly themes?: readonly Theme[];
 }
 
@@ -198,9 +199,18 @@ export async function loadOutcomesInput(store: ReportStore, fromTerm: TermKey, t
   return { fromTerm, toTerm, localities, priorities, updates: updates.filter((update) => inRange({ fromTerm, toTerm }, update.term)), ...(themes ? { themes } : {}) };
 }
 
-/** The outcomes document as a file in any format. Throws TermRangeError when the range runs backwards. */
-export async function compileOutcomesReportFile(store: ReportStore, fromTerm: TermKey, toTerm: TermKey, format: ReportFormat): Promise<CompiledReportFile> {
-  const document = compileOutcomesReport(await loadOutcomesInput(store, fromTerm, toTerm));
+/**
+ * The outcomes document as a file in any format, grouped by the council's themes (the defaults
+ * when none are given). Throws TermRangeError when the range runs backwards.
+ */
+export async function compileOutcomesReportFile(
+  store: ReportStore,
+  fromTerm: TermKey,
+  toTerm: TermKey,
+  format: ReportFormat,
+  themes: readonly Theme[] = DEFAULT_THEMES,
+): Promise<CompiledReportFile> {
+  const document = compileOutcomesReport(await loadOutcomesInput(store, fromTerm, toTerm, themes));
   const content = await renderReport(document, format);
   return { content, fileName: `TASS-outcomes-${fromTerm}-to-${toTerm}.${FILE_EXTENSIONS[format]}`, mediaType: MEDIA_TYPES[format] };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Config } from '../config/config';
 import type { ReportPublisher } from '../bot/bot-deps';
 import type { TermKey } from '../domain/term';
+import type { Theme } from '../domain/themes';
 import type { Logger } from '../logging/logger';
 import { createLogger } from '../logging/logger';
 import type { ReportStore } from '../store/report-store';
@@ -31,15 +32,19 @@ async function everyLocalitySubmitted(store: ReportStore, term: TermKey): Promis
   return localities.length > 0 && localities.every((locality) => submitted.has(locality.id));
 }
 
+/** What a publisher is built with besides the store and config; each has a default for the CLI. */
+export interface PublisherOptions {
+  readonly clock?: () => Date;
+  readonly logger?: Logger;
+  /** The council's themes, for the county report's outcomes by theme; the defaults when absent. */
+  readonly themes?: readonly Theme[];
+}
+
 /**
- * The publisher the bot calls on submit. `clock` and `logger` default to the real ones so that
- * callers that only have a store and a config (the CLI) can use it.
+ * The publisher the bot calls on submit. `clock`, `logger` and `themes` default to the real ones
+ * (and the default themes) so that callers that only have a store and a config (the CLI) can use it.
  */
-export function publisherFor(
-  store: ReportStore,
-  config: Config,
-  options: { clock?: () => Date; logger?: Logger } = {},
-): ReportPublisher {
+export function publisherFor(store: ReportStore, config: Config, options: PublisherOptions = {}): ReportPublisher {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const clock = options.clock ?? (() => new Date());
   const library = documentLibraryFor(config, logger);
@@ -48,7 +53,7 @@ export function publisherFor(
     async publishLocalityReport(localityId, term, submittedBy) {
       const published = await localityPublisher.publishLocalityReport(localityId, term, submittedBy);
       if (await everyLocalitySubmitted(store, term)) {
-        const county = await compileCountyReportFile(store, term, 'docx', { intro: config.countyIntro });
+        const county = await compileCountyReportFile(store, term, 'docx', { intro: config.countyIntro, ...(options.themes ? { themes: options.themes } : {}) });
         await library.save(county, term);
         logger.info({ term, bytes: county.content.length }, 'every locality has submitted: county report compiled');
       }

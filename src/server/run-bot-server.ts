@@ -5,9 +5,11 @@
  */
 import type { Config } from '../config/config';
 import { loadCalendar } from '../config/calendar-file';
+import { loadThemes } from '../config/theme-file';
 import type { Logger } from '../logging/logger';
 import { openStore, type StoreFactories } from '../store/open-store';
 import type { ReportPublisher } from '../bot/bot-deps';
+import type { PublisherOptions } from './bot-publisher';
 import type { ReportStore } from '../store/report-store';
 import { startCampaignScheduler, type CampaignScheduler } from '../bot/campaign/campaign-scheduler';
 import { createBotServer, isAnonymous } from './create-bot-server';
@@ -23,8 +25,8 @@ export interface RunningBotServer {
 export interface RunBotServerOptions {
   readonly config: Config;
   readonly logger: Logger;
-  /** Builds what compiles and stores submitted reports, once the store is open. */
-  readonly publisherFor: (store: ReportStore, config: Config) => ReportPublisher;
+  /** Builds what compiles and stores submitted reports, once the store is open (with the council's themes). */
+  readonly publisherFor: (store: ReportStore, config: Config, options: Pick<PublisherOptions, 'themes'>) => ReportPublisher;
   readonly storeFactories?: StoreFactories;
 }
 
@@ -37,8 +39,11 @@ export function bindHost(config: Config): string {
 export async function runBotServer(options: RunBotServerOptions): Promise<RunningBotServer> {
   const { config, logger } = options;
   checkBotCredentials(config);
+  // Files first: a bad calendar or theme list stops the start before the store is opened.
+  const calendar = loadCalendar(config.calendarPath);
+  const themes = loadThemes(config.themesPath);
   const store = await openStore(config, options.storeFactories ?? { sharepoint: async (settings) => sharePointWithOutbox(settings, logger) });
-  const deps = { config, store, calendar: loadCalendar(config.calendarPath), clock: () => new Date(), logger, publisher: options.publisherFor(store, config) };
+  const deps = { config, store, calendar, themes, clock: () => new Date(), logger, publisher: options.publisherFor(store, config, { themes }) };
   const bot = createBotServer(deps);
   const host = bindHost(config);
   let port: number;

@@ -22,6 +22,7 @@ import { createProactiveMessenger } from '../../src/bot/proactive-messenger';
 import { createAdapter } from '../../src/server/create-bot-server';
 import { startLocalConnector, TEAMS_RATE_LIMITS, type LocalConnector } from '../support/local-connector';
 import type { BenchOutput } from './bench-output';
+import { DEFAULT_THEMES } from '../../src/domain/themes';
 
 /** Teams' per-app limit the ratio is taken against. */
 export const APP_SENDS_PER_SECOND = TEAMS_RATE_LIMITS.perApp[0].limit;
@@ -134,6 +135,7 @@ export async function measureFanout(officers: number, output: BenchOutput): Prom
       config,
       store,
       calendar: new TermCalendar(),
+      themes: DEFAULT_THEMES,
       clock: () => new Date(OPENING_DAY),
       logger,
       publisher: {

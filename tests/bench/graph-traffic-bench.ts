@@ -27,6 +27,7 @@ import { seededPriority, seedPriorities } from './seed-corpus';
 import { sectionSaveTurnRequests } from './graph-turn';
 import { countStoreCalls } from './store-calls';
 import { teamsUser } from './teams-activity';
+import { DEFAULT_THEMES } from '../../src/domain/themes';
 
 const TERM = '2024-25-spring';
 const LOCALITIES = 50;
@@ -163,6 +164,7 @@ export async function measureGraphTraffic(output: BenchOutput): Promise<GraphTra
       config: loadConfig({}),
       store: counted.store,
       calendar: new TermCalendar(),
+      themes: DEFAULT_THEMES,
       clock: () => NOW,
       logger,
       publisher: createReportPublisher({ store: counted.store, library: documentLibrary(library), clock: () => NOW, logger }),

@@ -22,6 +22,7 @@ import { cardText } from '../support/bot-harness';
 import { escapeCardText } from '../../src/cards/escape-card-text';
 import { parseAdaptiveCard, prefilledInputs } from '../support/adaptive-card-parser';
 import { aFrame, aReportState, fullUpdate, longestText } from '../support/wizard-fixtures';
+import { DEFAULT_THEMES } from '../../src/domain/themes';
 
 type TemplateFile = keyof typeof CARD_INPUTS;
 
@@ -126,7 +127,7 @@ describe('what a card submits is what its handler reads', () => {
   it('a section card round-trips its text and carry-forward marks through the section parser', () => {
     const card = buildSectionCard(aFrame(state), avoidance, 'activityLastPeriod');
     const data = (card.actions as Array<{ verb: string; data: Record<string, unknown> }>).find((a) => a.verb === 'tass.section.saveNext')!.data;
-    const action = parseSectionAction({ ...data, ...prefilledInputs(card), carryOutcome_1: 'not done' });
+    const action = parseSectionAction({ ...data, ...prefilledInputs(card), carryOutcome_1: 'not done' }, DEFAULT_THEMES);
     expect(action.text).toBe('Follow-up meeting held with PMHW and CAMHS on 14 January.');
     expect([...action.carryForward.entries()]).toEqual([[0, 'done'], [1, 'not done']]);
     expect(action.context).toMatchObject({ localityId: 'central-lancs', term: state.termKey, priorityId: avoidance.priority.id, section: 'activityLastPeriod', version: 2 });
@@ -157,7 +158,7 @@ describe('the section card held by the personal-data guard', () => {
     const confirm = (JSON.stringify(card).match(/"verb":"tass\.section\.confirmPersonalData","data":(\{[^}]*\})/) ?? [])[1];
     expect(confirm).toBeDefined();
     const raw = { ...(JSON.parse(confirm!) as Record<string, unknown>), ...prefilledInputs(card), personalDataReason: 'The family agreed to share it.' };
-    expect(parseSectionAction(raw)).toMatchObject({ text: CHILD_LINE, context: { section: 'impactSoFar', priorityId: avoidance.priority.id } });
+    expect(parseSectionAction(raw, DEFAULT_THEMES)).toMatchObject({ text: CHILD_LINE, context: { section: 'impactSoFar', priorityId: avoidance.priority.id } });
     expect(parsePersonalDataConfirmation(raw)).toEqual({
       saveMode: 'next',
       confirmation: { reason: 'The family agreed to share it.', flagged: flaggedStamp(findPersonalDataInSection(parseSectionText(CHILD_LINE), PERSONAL_DATA_CONTEXT)) },

@@ -18,6 +18,7 @@ import { createBotServer, type BotServer } from '../../src/server/create-bot-ser
 import { anOfficer } from '../support/builders';
 import { startBotFrameworkSigning, type BotFrameworkSigning } from '../support/bot-framework-tokens';
 import { startLocalConnector, type LocalConnector } from '../support/local-connector';
+import { DEFAULT_THEMES } from '../../src/domain/themes';
 
 const APP_ID = '6f1c2a9e-0b7d-4c3e-9a55-1d2e3f4a5b6c';
 const ANN = anOfficer({ id: 'officer-ann', aadObjectId: 'aad-ann', localityIds: ['preston'] });
@@ -52,6 +53,7 @@ describe('authentication of /api/messages with MicrosoftAppId set', () => {
       config,
       store,
       calendar: new TermCalendar(),
+      themes: DEFAULT_THEMES,
       clock: () => new Date('2025-03-10T09:00:00Z'),
       logger: createLogger({
         level: 'debug',

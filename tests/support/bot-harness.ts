@@ -29,6 +29,7 @@ import type { BotDeps, ReportPublisher } from '../../src/bot/bot-deps';
 import { createBotServer, type BotServer } from '../../src/server/create-bot-server';
 import type { PacingOptions } from '../../src/bot/send-pacer';
 import { startLocalConnector, type LocalConnector, type LocalConnectorOptions, type RecordedActivity } from './local-connector';
+import { loadThemes } from '../../src/config/theme-file';
 
 export const BOT_ID = '28:tass-bot';
 export const TENANT_ID = 'tenant-local';
@@ -141,6 +142,8 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     config,
     store,
     calendar: options.calendar ?? new TermCalendar(),
+    // As the server does: TASS_THEMES in `env` names the council's list.
+    themes: loadThemes(config.themesPath),
     clock: () => new Date(now),
     logger: createLogger({ level: 'info', destination }),
     publisher: options.publisher ?? FAILING_PUBLISHER,

@@ -4,6 +4,7 @@ import { termFromKey } from '../../src/domain/term';
 import type { CardFrame } from '../../src/bot/report-wizard/card-context';
 import type { PriorityInReport, ReportState } from '../../src/bot/report-wizard/report-state';
 import { aLocality, anOfficer, anUpdate, aPriority, items, NEXT_TERM, prose, SAMPLE_TERM } from './builders';
+import { DEFAULT_THEMES } from '../../src/domain/themes';
 
 export const CLAIRE = anOfficer({ id: 'officer-claire-fox', name: 'Claire Fox', email: 'claire.fox@lancashire.gov.uk', aadObjectId: 'aad-claire' });
 export const ALISON = anOfficer();
@@ -55,7 +56,7 @@ export function aReportState(overrides: Partial<ReportState> = {}): ReportState 
 }
 
 export function aFrame(state: ReportState = aReportState()): CardFrame {
-  return { state, userIds: ['29:claire', '29:alison'] };
+  return { state, userIds: ['29:claire', '29:alison'], themes: DEFAULT_THEMES };
 }
 
 /** A section of `length` characters of text that needs escaping everywhere (the worst case for size). */

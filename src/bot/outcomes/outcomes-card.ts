@@ -85,11 +85,11 @@ export async function outcomesCardFor(deps: BotDeps, officer: Officer, words: st
   if (range.kind === 'unreadable') {
     return messageCard(`I could not read "${plain(range.words)}" as terms. Write it like "outcomes Autumn 2024 to Summer 2025".`);
   }
-  const input = await loadOutcomesInput(deps.store, range.fromTerm, range.toTerm);
+  const input = await loadOutcomesInput(deps.store, range.fromTerm, range.toTerm, deps.themes);
   const managed = localitiesManagedBy(officer, input.localities);
   let summary: OutcomeSummary;
   try {
-    summary = summariseOutcomes(input.priorities, input.updates.filter((update) => managed.some((l) => l.id === update.localityId)), managed, range.fromTerm, range.toTerm);
+    summary = summariseOutcomes(input.priorities, input.updates.filter((update) => managed.some((l) => l.id === update.localityId)), managed, range.fromTerm, range.toTerm, deps.themes);
   } catch (error) {
     if (error instanceof TermRangeError) return messageCard(error.message);
     throw error;

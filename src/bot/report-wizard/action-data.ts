@@ -8,6 +8,7 @@ import { CARRY_FORWARD_OUTCOMES, PRIORITY_STATUSES, SECTION_NAMES, type CarryFor
 import { isTermKey } from '../../domain/term';
 import { CARD_VIEWS, type ActionContext } from '../../cards/card-models';
 import { InvalidImpactInputError, readTypedImpact, type TypedImpact } from '../impact/impact-inputs';
+import type { Theme } from '../../domain/themes';
 import { readThemeChoice } from '../themes/theme-choice';
 
 /** Far above any real section; longer input is refused before it is measured against the limits. */
@@ -62,8 +63,8 @@ const SectionInputsSchema = z
   .catchall(z.unknown());
 const CarryOutcomeSchema = z.union([z.enum(CARRY_FORWARD_OUTCOMES), z.literal('')]);
 
-/** A section card's Back, Save and next or Save draft. */
-export function parseSectionAction(raw: unknown): SectionAction {
+/** A section card's Back, Save and next or Save draft; ticked themes not in `themes` are dropped. */
+export function parseSectionAction(raw: unknown, themes: readonly Theme[]): SectionAction {
   const context = parseActionContext(raw);
   if (context.section === '') throw new InvalidActionDataError(['section: missing']);
   const inputs = parseWith(SectionInputsSchema, raw);
@@ -75,7 +76,7 @@ export function parseSectionAction(raw: unknown): SectionAction {
     if (outcome !== '') carryForward.set(Number(match[1]), outcome);
   }
   if (context.section === 'intendedOutcomes' && 'themes' in inputs) {
-    return { context, text: inputs.text, carryForward, themes: readThemeChoice(inputs['themes']) };
+    return { context, text: inputs.text, carryForward, themes: readThemeChoice(inputs['themes'], themes) };
   }
   if (context.section !== 'impactSoFar') return { context, text: inputs.text, carryForward };
   try {

@@ -1,14 +1,17 @@
 /** The ActionContext each card carries, and the fingerprints that tell a stale view from a current one. */
 import { createHash } from 'node:crypto';
 import type { SectionName, SectionText } from '../../domain/model';
+import type { Theme } from '../../domain/themes';
 import { sectionToEditableText } from '../../domain/section-text';
 import type { ActionContext, CardRefresh, CardView } from '../../cards/card-models';
 import type { ReportState } from './report-state';
 
-/** What every card builder needs besides the state: who refreshes. */
+/** What every card builder needs besides the state: who refreshes, and the council's themes. */
 export interface CardFrame {
   readonly state: ReportState;
   readonly userIds: readonly string[];
+  /** The council's themes, offered on the Intended Outcomes card. */
+  readonly themes: readonly Theme[];
 }
 
 export function contextFor(

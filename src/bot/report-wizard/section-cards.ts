@@ -89,8 +89,8 @@ function carryForwardRows(entry: PriorityInReport, marks: ReadonlyMap<number, Ca
 }
 
 /** The theme choice: ticked as typed, else the priority's themes, else suggestions from its text. */
-function themeInput(entry: PriorityInReport, title: string, outcomes: SectionText, typed: readonly string[] | undefined): ThemeCardInput {
-  const choice = themeChoiceFor({ themes: typed ?? entry.priority.themes }, title, outcomes);
+function themeInput(frame: CardFrame, entry: PriorityInReport, title: string, outcomes: SectionText, typed: readonly string[] | undefined): ThemeCardInput {
+  const choice = themeChoiceFor({ themes: typed ?? entry.priority.themes }, title, outcomes, frame.themes);
   return {
     label: choice.suggested ? 'Themes: suggested from what you wrote. Untick any that do not fit.' : 'Themes',
     choices: choice.choices.map((option) => ({ title: escapeCardText(option.title), value: option.value })),
@@ -152,7 +152,7 @@ export function buildSectionCard(
       carryForward: section === 'activityLastPeriod' ? carryForwardRows(entry, options.carryForward, previewChars) : [],
       carryForwardHeading: `Planned for ${previousLabel}: how did each go?`,
       ...(section === 'impactSoFar' ? { impact: { ragChoices: RAG_CHOICES, ...impactFields(entry.update, stored, options.impact) } } : {}),
-      ...(section === 'intendedOutcomes' ? { themes: themeInput(entry, title, stored, options.themes) } : {}),
+      ...(section === 'intendedOutcomes' ? { themes: themeInput(frame, entry, title, stored, options.themes) } : {}),
       nextTitle: step === SECTION_NAMES.length - 1 ? 'Save and finish' : 'Save and next',
       backData: context,
       saveData: context,

@@ -154,7 +154,7 @@ export async function saveSection(
     sectionsDone: doneAfter(current, section, typed, mode),
   };
   // Themes belong to the priority, not this term's update: saved beside it when they change.
-  const themes = action.themes ? mergeThemeChoice(entry.priority.themes, action.themes) : undefined;
+  const themes = action.themes ? mergeThemeChoice(entry.priority.themes, action.themes, deps.themes) : undefined;
   const themesChanged = themes !== undefined && !sameThemes(themes, entry.priority.themes);
   const changed = !(entry.stored && sameContent(proposed, current));
   if (changed && action.context.version !== current.version && action.context.basis !== sectionStamp(storedText)) {

@@ -25,7 +25,7 @@ import { formatWhen, mayEditLocality, refreshUserIds, type WizardActor } from '.
 
 async function frameOf(deps: BotDeps, actor: WizardActor, state: ReportState): Promise<CardFrame> {
   const officerIds = state.officers.map((officer) => officer.id);
-  return { state, userIds: await refreshUserIds(deps.store, officerIds, actor) };
+  return { state, userIds: await refreshUserIds(deps.store, officerIds, actor), themes: deps.themes };
 }
 
 async function submitterName(deps: BotDeps, state: ReportState): Promise<string | undefined> {
@@ -86,7 +86,7 @@ async function handleSection(
   mode: SaveMode,
   confirmation?: PersonalDataConfirmationInput,
 ): Promise<AdaptiveCardJson> {
-  const action = parseSectionAction(raw);
+  const action = parseSectionAction(raw, deps.themes);
   const { context } = action;
   const section = context.section as SectionName;
   // With every officer and locality: the save checks the text for personal data.

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Priority, SectionText } from '../../domain/model';
 import { sectionLines } from '../../domain/section-text';
-import { DEFAULT_THEMES, suggestThemes, type Theme } from '../../domain/themes';
+import { suggestThemes, type Theme } from '../../domain/themes';
 
 /** Suggestions weaker than this are left unticked: a single passing word is not a theme. */
 const SUGGESTION_MIN_SCORE = 2;
@@ -22,7 +22,7 @@ export interface ThemeChoice {
 }
 
 /** Theme ids suggested for a priority's title and intended outcomes, strongest first. */
-export function suggestedThemeIds(title: string, outcomes: SectionText, themes: readonly Theme[] = DEFAULT_THEMES): string[] {
+export function suggestedThemeIds(title: string, outcomes: SectionText, themes: readonly Theme[]): string[] {
   return suggestThemes({ title, outcomes: sectionLines(outcomes).join('\n') }, themes)
     .filter((suggestion) => suggestion.score >= SUGGESTION_MIN_SCORE)
     .slice(0, MAX_SUGGESTED)
@@ -30,7 +30,7 @@ export function suggestedThemeIds(title: string, outcomes: SectionText, themes: 
 }
 
 /** What the card shows for a priority. */
-export function themeChoiceFor(priority: Pick<Priority, 'themes'>, title: string, outcomes: SectionText, themes: readonly Theme[] = DEFAULT_THEMES): ThemeChoice {
+export function themeChoiceFor(priority: Pick<Priority, 'themes'>, title: string, outcomes: SectionText, themes: readonly Theme[]): ThemeChoice {
   const own = priority.themes.filter((id) => themes.some((theme) => theme.id === id));
   const ids = own.length > 0 ? own : suggestedThemeIds(title, outcomes, themes);
   return {
@@ -43,7 +43,7 @@ export function themeChoiceFor(priority: Pick<Priority, 'themes'>, title: string
 const ThemesInputSchema = z.string().max(2000).default('');
 
 /** Reads the multi-select's value ("neet,attendance"), keeping only known theme ids, each once. */
-export function readThemeChoice(raw: unknown, themes: readonly Theme[] = DEFAULT_THEMES): string[] {
+export function readThemeChoice(raw: unknown, themes: readonly Theme[]): string[] {
   const parsed = ThemesInputSchema.safeParse(raw);
   if (!parsed.success) return [];
   const known = new Set(themes.map((theme) => theme.id));
@@ -51,7 +51,7 @@ export function readThemeChoice(raw: unknown, themes: readonly Theme[] = DEFAULT
 }
 
 /** The themes to keep: those ticked, plus any stored id the card could not offer (not in the list). */
-export function mergeThemeChoice(stored: readonly string[], ticked: readonly string[], themes: readonly Theme[] = DEFAULT_THEMES): string[] {
+export function mergeThemeChoice(stored: readonly string[], ticked: readonly string[], themes: readonly Theme[]): string[] {
   const offered = new Set(themes.map((theme) => theme.id));
   return [...ticked, ...stored.filter((id) => !offered.has(id) && !ticked.includes(id))];
 }

@@ -18,6 +18,7 @@ import { createProactiveMessenger } from '../../bot/proactive-messenger';
 import { publisherFor } from '../../server/bot-publisher';
 import { CliError } from '../cli-error';
 import { addStoreOptions, openStoreForCommand, storeConfigForCommand, type StoreCommandOptions } from '../store-options';
+import { themesForCommand } from '../theme-options';
 
 interface CampaignOptions extends StoreCommandOptions {
   readonly calendar?: string;
@@ -40,6 +41,7 @@ async function withCampaignDeps(
   work: (deps: BotDeps, messenger: ProactiveMessenger) => Promise<void>,
 ): Promise<void> {
   const config = storeConfigForCommand(options);
+  const themes = themesForCommand(config.themesPath);
   const store = await openStoreForCommand(options);
   try {
     const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: process.stderr });
@@ -47,7 +49,7 @@ async function withCampaignDeps(
     // loaded, which every other `tass` command would otherwise print too.
     const { createAdapter } = await import('../../server/create-bot-server');
     const messenger = createProactiveMessenger({ adapter: createAdapter({ config, logger }), store, logger, appId: config.bot.appId ?? '' });
-    await work({ config, store, calendar, clock: () => now, logger, publisher: publisherFor(store, config) }, messenger);
+    await work({ config, store, calendar, themes, clock: () => now, logger, publisher: publisherFor(store, config, { themes }) }, messenger);
   } finally {
     await store.close();
   }

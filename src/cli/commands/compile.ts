@@ -14,6 +14,7 @@ import { MEDIA_TYPES, parseReportFormat, REPORT_FORMATS, type ReportFormat } fro
 import type { ReportStore } from '../../store/report-store';
 import { CliError } from '../cli-error';
 import { addStoreOptions, openStoreForCommand, storeConfigForCommand, type StoreCommandOptions } from '../store-options';
+import { THEMES_OPTION, themesForCommand } from '../theme-options';
 
 interface CompileOptions extends StoreCommandOptions {
   readonly term?: string;
@@ -23,6 +24,7 @@ interface CompileOptions extends StoreCommandOptions {
   readonly out?: string;
   readonly includeDrafts?: boolean;
   readonly includeUnapproved?: boolean;
+  readonly themes?: string;
 }
 
 function labelsOf(terms: readonly string[]): string {
@@ -91,6 +93,7 @@ export function registerCompileCommand(program: Command): void {
       .requiredOption('--format <format>', `one of ${REPORT_FORMATS.join(', ')}`)
       .option('--out <path>', 'a file, or a directory (existing, or ending in /) to write the file under its own name; text formats go to standard output without it')
       .option('--include-drafts', 'county report: print reports not yet submitted in full too')
+      .option(...THEMES_OPTION)
       .option('--include-unapproved', 'county report: print submitted reports no manager has approved yet (the document says so near the top)')
       .addHelpText(
         'after',
@@ -105,6 +108,8 @@ export function registerCompileCommand(program: Command): void {
     if (options.all && (options.term || options.locality)) throw new CliError('--all compiles every term and locality: leave out --term and --locality');
     if (!options.all && !options.term) throw new CliError('say which term with --term LABEL, or use --all');
     const config = storeConfigForCommand(options);
+    // Read before the store opens, so a bad file stops the command with nothing written.
+    const themes = themesForCommand(options.themes ?? config.themesPath);
     const store = await openStoreForCommand(options);
     try {
       if (options.all) {
@@ -122,6 +127,7 @@ export function registerCompileCommand(program: Command): void {
             ...(config.countyIntro ? { intro: config.countyIntro } : {}),
             ...(options.includeDrafts ? { includeDrafts: true } : {}),
             ...(options.includeUnapproved ? { includeUnapproved: true } : {}),
+            themes,
           });
       await write(file, options.out);
     } finally {

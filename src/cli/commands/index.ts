@@ -1,6 +1,7 @@
 /** Every `tass` subcommand, in the order `tass --help` lists them. */
 import type { Command } from 'commander';
 import { registerTermsCommand } from './terms';
+import { registerThemesCommand } from './themes';
 import { registerServeCommand } from './serve';
 import { registerCampaignCommand } from './campaign';
 import { registerPackageCommand } from './package';
@@ -16,4 +17,4 @@ import { registerOutboxCommand } from './outbox';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerTermsCommand, registerServeCommand, registerCampaignCommand, registerPackageCommand, registerStartCommand, registerImportCommand, registerCompileCommand, registerProvisionCommand, registerCoverCommand, registerLocalityCommand, registerOfficerCommand, registerOutcomesCommand, registerOutboxCommand];
+export const COMMANDS: readonly RegisterCommand[] = [registerTermsCommand, registerThemesCommand, registerServeCommand, registerCampaignCommand, registerPackageCommand, registerStartCommand, registerImportCommand, registerCompileCommand, registerProvisionCommand, registerCoverCommand, registerLocalityCommand, registerOfficerCommand, registerOutcomesCommand, registerOutboxCommand];

@@ -10,13 +10,15 @@ import { parseTerm, termKey, TermLabelError } from '../../domain/term';
 import { compileOutcomesReportFile } from '../../reports/outcomes-report';
 import { parseReportFormat, REPORT_FORMATS } from '../../reports/report-document';
 import { CliError } from '../cli-error';
-import { addStoreOptions, openStoreForCommand, type StoreCommandOptions } from '../store-options';
+import { addStoreOptions, openStoreForCommand, storeConfigForCommand, type StoreCommandOptions } from '../store-options';
+import { THEMES_OPTION, themesForCommand } from '../theme-options';
 
 interface OutcomesOptions extends StoreCommandOptions {
   readonly from: string;
   readonly to: string;
   readonly format: string;
   readonly out?: string;
+  readonly themes?: string;
 }
 
 function termKeyOf(label: string, option: string): string {
@@ -44,15 +46,17 @@ export function registerOutcomesCommand(program: Command): void {
       .requiredOption('--to <term>', 'the last term, e.g. "Summer 2025"')
       .option('--format <format>', `one of ${REPORT_FORMATS.join(', ')}`, 'text')
       .option('--out <path>', 'a file, or a directory to write the file under its own name; text formats go to standard output without it')
+      .option(...THEMES_OPTION)
       .addHelpText('after', '\nExamples:\n  tass outcomes --from "Autumn 2024" --to "Summer 2025"\n  tass outcomes --from "Autumn 2024" --to "Summer 2025" --format docx --out reports/'),
   ).action(async (options: OutcomesOptions) => {
     const format = parseReportFormat(options.format);
     if (!format) throw new CliError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${options.format}"`);
     const fromTerm = termKeyOf(options.from, '--from');
     const toTerm = termKeyOf(options.to, '--to');
+    const themes = themesForCommand(options.themes ?? storeConfigForCommand(options).themesPath);
     const store = await openStoreForCommand(options);
     try {
-      const file = await compileOutcomesReportFile(store, fromTerm, toTerm, format);
+      const file = await compileOutcomesReportFile(store, fromTerm, toTerm, format, themes);
       if (options.out === undefined) {
         if (Buffer.isBuffer(file.content)) throw new CliError('a .docx report needs --out FILE or --out DIR');
         process.stdout.write(file.content);

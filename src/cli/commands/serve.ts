@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../../config/config';
 import { CalendarFileError } from '../../config/calendar-file';
+import { ThemeFileError } from '../../config/theme-file';
 import { createLogger } from '../../logging/logger';
 import { StoreOpenError } from '../../store/errors';
 import { InvalidCampaignCronError } from '../../bot/campaign/campaign-scheduler';
@@ -10,7 +11,7 @@ import { BotCredentialsError } from '../../server/bot-authentication';
 import { CliError } from '../cli-error';
 
 /** Errors an admin fixes by changing settings: one line, no stack. PortInUseError is added once the server is loaded. */
-const SETTINGS_ERRORS = [ConfigError, CalendarFileError, StoreOpenError, InvalidCampaignCronError, BotCredentialsError];
+const SETTINGS_ERRORS = [ConfigError, CalendarFileError, ThemeFileError, StoreOpenError, InvalidCampaignCronError, BotCredentialsError];
 
 export function registerServeCommand(program: Command): void {
   program

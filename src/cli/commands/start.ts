@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CalendarFileError, loadCalendar } from '../../config/calendar-file';
+import { loadThemes, ThemeFileError } from '../../config/theme-file';
 import { ConfigError, loadConfig, type Config } from '../../config/config';
 import { createLogger } from '../../logging/logger';
 import { InvalidCampaignCronError } from '../../bot/campaign/campaign-scheduler';
@@ -27,6 +28,7 @@ const DEFAULT_PLAYGROUND_PORT = 56150;
 const USER_ERRORS = [
   ConfigError,
   CalendarFileError,
+  ThemeFileError,
   StoreOpenError,
   InvalidCampaignCronError,
   PortTakenError,
@@ -117,6 +119,8 @@ export function registerStartCommand(program: Command): void {
         resolvePlaygroundCli();
         config = localConfig(options);
         const calendar = loadCalendar(config.calendarPath);
+        // Checked here too (the bot reads it again), so a bad file stops before the playground starts.
+        loadThemes(config.themesPath);
         logFile = path.join(config.dataDir, 'tass-start.log');
         fs.mkdirSync(config.dataDir, { recursive: true });
         const logger = createLogger({ level: config.logLevel, destination: fs.createWriteStream(logFile, { flags: 'a' }) });

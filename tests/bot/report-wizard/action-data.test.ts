@@ -2,12 +2,13 @@
 import { InvalidActionDataError, parseActionContext, parseClosePriorityAction, parseSectionAction } from '../../../src/bot/report-wizard/action-data';
 import { readTypedSection } from '../../../src/bot/report-wizard/section-save';
 import { items, prose } from '../../support/builders';
+import { DEFAULT_THEMES } from '../../../src/domain/themes';
 
 const CONTEXT = { localityId: 'central-lancs', term: '2024-25-spring', priorityId: 'central-school-avoidance', section: 'impactSoFar', version: 3, basis: 'abc', view: 'section' };
 
 describe('action data', () => {
   it('reads a section save: context, text and carry-forward marks, ignoring unknown inputs', () => {
-    const action = parseSectionAction({ ...CONTEXT, section: 'activityLastPeriod', text: 'Panel met', carryOutcome_0: 'done', carryOutcome_2: '', other: 'x' });
+    const action = parseSectionAction({ ...CONTEXT, section: 'activityLastPeriod', text: 'Panel met', carryOutcome_0: 'done', carryOutcome_2: '', other: 'x' }, DEFAULT_THEMES);
     expect(action.context).toEqual({ ...CONTEXT, section: 'activityLastPeriod' });
     expect(action.text).toBe('Panel met');
     expect([...action.carryForward]).toEqual([[0, 'done']]);
@@ -23,7 +24,7 @@ describe('action data', () => {
     ['text far over any limit', { ...CONTEXT, text: 'x'.repeat(100_001) }],
     ['no section on a section save', { ...CONTEXT, section: '' }],
   ])('refuses %s', (_case, raw) => {
-    expect(() => parseSectionAction(raw)).toThrow(InvalidActionDataError);
+    expect(() => parseSectionAction(raw, DEFAULT_THEMES)).toThrow(InvalidActionDataError);
   });
 
   it.each([

@@ -4,6 +4,7 @@
  * state comes with it. The first save of a term still moves the report to "in progress", and a
  * co-author's save in between is still caught and shown, not overwritten.
  */
+import { DEFAULT_THEMES } from '../../../src/domain/themes';
 import { loadConfig } from '../../../src/config/config';
 import type { BotDeps, ReportPublisher } from '../../../src/bot/bot-deps';
 import { TermCalendar } from '../../../src/domain/term-calendar';
@@ -47,6 +48,7 @@ describe('the Graph requests of a section save', () => {
       clock: () => NOW,
       logger: createLogger({ level: 'silent' }),
       publisher: NOT_PUBLISHING,
+      themes: DEFAULT_THEMES,
     };
     await store.upsertLocality(aLocality());
     await store.upsertOfficer(CLAIRE);

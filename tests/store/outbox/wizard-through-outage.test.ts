@@ -19,6 +19,7 @@ import { aLocality, anOfficer, anUpdate, aPriority, items, prose } from '../../s
 import { startLocalConnector, type LocalConnector } from '../../support/local-connector';
 import { FAST_TRANSPORT, openLocalSharePoint, type LocalSharePoint } from '../../support/local-graph/sharepoint-fixture';
 import { actionsOf } from '../../support/wizard-world';
+import { DEFAULT_THEMES } from '../../../src/domain/themes';
 
 const SPRING = '2024-25-spring';
 const CLAIRE = anOfficer({ id: 'officer-claire-fox', name: 'Claire Fox', email: 'claire.fox@lancashire.gov.uk', aadObjectId: 'aad-claire' });
@@ -48,6 +49,7 @@ describe('the wizard through a SharePoint outage', () => {
       config: loadConfig({ TASS_DB: path.join(dir, 'unused.db'), TASS_DATA_DIR: dir }),
       store: outbox,
       calendar: new TermCalendar(),
+      themes: DEFAULT_THEMES,
       clock: () => new Date('2025-03-10T09:00:00Z'),
       logger,
       publisher: { publishLocalityReport: () => Promise.reject(new Error('not in this test')) },
