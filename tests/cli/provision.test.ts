@@ -2,19 +2,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startLocalGraph, type LocalGraph } from '../support/local-graph/local-graph-server';
-import { FAST_TRANSPORT, provisionLists } from '../support/local-graph/sharepoint-fixture';
+import { graphEnvironment, provisionLists, sharePointStoreOn } from '../support/local-graph/sharepoint-fixture';
 import { aLocality, aPriority, aReport, anUpdate, items, NEXT_TERM, SAMPLE_TERM } from '../support/builders';
-import { createSharePointStore } from '../../src/store/sharepoint/sharepoint-store';
-import { createLogger } from '../../src/logging/logger';
 
-const siteSettings = (graph: LocalGraph) => ({
-  baseUrl: graph.baseUrl,
-  siteId: graph.siteId,
-  tenantId: graph.tenantId,
-  clientId: graph.clientId,
-  clientSecret: graph.clientSecret,
-  tokenUrl: graph.tokenUrl,
-});
+
 
 const CLI = path.resolve(__dirname, '../../src/cli/main.js');
 
@@ -36,14 +27,7 @@ describe('tass provision', () => {
 
   beforeEach(async () => {
     graph = await startLocalGraph();
-    env = {
-      GRAPH_BASE_URL: graph.baseUrl,
-      GRAPH_TOKEN_URL: graph.tokenUrl,
-      SHAREPOINT_SITE_ID: graph.siteId,
-      GRAPH_TENANT_ID: graph.tenantId,
-      GRAPH_CLIENT_ID: graph.clientId,
-      GRAPH_CLIENT_SECRET: graph.clientSecret,
-    };
+    env = graphEnvironment(graph);
   });
 
   afterEach(async () => {
@@ -103,14 +87,7 @@ describe('tass provision on a site whose reports were submitted before the publi
 
   beforeEach(async () => {
     graph = await startLocalGraph();
-    env = {
-      GRAPH_BASE_URL: graph.baseUrl,
-      GRAPH_TOKEN_URL: graph.tokenUrl,
-      SHAREPOINT_SITE_ID: graph.siteId,
-      GRAPH_TENANT_ID: graph.tenantId,
-      GRAPH_CLIENT_ID: graph.clientId,
-      GRAPH_CLIENT_SECRET: graph.clientSecret,
-    };
+    env = graphEnvironment(graph);
   });
 
   afterEach(async () => {
@@ -120,7 +97,7 @@ describe('tass provision on a site whose reports were submitted before the publi
   /** Autumn submitted, Spring still a draft; then the published list is emptied, as on a site provisioned before it existed. */
   async function siteWithEarlierSubmissions(): Promise<void> {
     await provisionLists(graph);
-    const store = createSharePointStore({ ...siteSettings(graph), logger: createLogger({ level: 'silent' }), transport: FAST_TRANSPORT });
+    const store = sharePointStoreOn(graph);
     await store.upsertLocality(aLocality());
     const priority = await store.savePriority(aPriority(), 0);
     const second = await store.savePriority(aPriority({ id: 'central-neet', title: 'NEET young people', order: 2 }), 0);

@@ -9,6 +9,7 @@ import { PARTNER_READABLE_LISTS } from '../../src/store/sharepoint/list-permissi
 import { LIST_NAMES } from '../../src/store/sharepoint/schema';
 import { createSharePointRest, type SharePointRest } from '../../src/store/sharepoint/sharepoint-rest';
 import { startLocalGraph, type LocalGraph } from './local-graph/local-graph-server';
+import { graphEnvironment } from './local-graph/sharepoint-fixture';
 import type { TestCertificate } from './test-certificate';
 
 export const OWNER = 'programme.lead@lancashire.gov.uk';
@@ -32,12 +33,7 @@ export async function startPermissionsSite(certificate: TestCertificate): Promis
 export function provisionEnvironment(graph: LocalGraph, certificate?: TestCertificate): Record<string, string> {
   return {
     LOG_LEVEL: 'silent',
-    GRAPH_BASE_URL: graph.baseUrl,
-    GRAPH_TOKEN_URL: graph.tokenUrl,
-    SHAREPOINT_SITE_ID: graph.siteId,
-    GRAPH_TENANT_ID: graph.tenantId,
-    GRAPH_CLIENT_ID: graph.clientId,
-    GRAPH_CLIENT_SECRET: graph.clientSecret,
+    ...graphEnvironment(graph),
     ...(certificate ? { SHAREPOINT_CERTIFICATE_PATH: certificate.path } : {}),
   };
 }

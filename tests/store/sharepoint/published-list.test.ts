@@ -8,7 +8,7 @@
 import { CARD_ACTION_FAILED } from '../../../src/server/create-bot-server';
 import { cardText } from '../../support/bot-harness';
 import { anUpdate, aPriority, items, prose } from '../../support/builders';
-import { connectTo, provisionLists } from '../../support/local-graph/sharepoint-fixture';
+import { connectTo, graphEnvironment, provisionLists } from '../../support/local-graph/sharepoint-fixture';
 import { startLocalGraph, type LocalGraph } from '../../support/local-graph/local-graph-server';
 import { startSignOffWorld, waitForCard, type SignOffWorld } from '../../support/sign-off-world';
 import { actionsOf, invoke, openReportCard, press, SPRING, writePriority, type ShownCard } from '../../support/wizard-world';
@@ -39,16 +39,7 @@ describe(`the ${PUBLISHED_LIST} list as partners see it`, () => {
     graph = await startLocalGraph();
     await provisionLists(graph);
     world = await startSignOffWorld({
-      env: {
-        TASS_STORE: 'sharepoint',
-        GRAPH_BASE_URL: graph.baseUrl,
-        GRAPH_TOKEN_URL: graph.tokenUrl,
-        SHAREPOINT_SITE_ID: graph.siteId,
-        GRAPH_TENANT_ID: graph.tenantId,
-        GRAPH_CLIENT_ID: graph.clientId,
-        GRAPH_CLIENT_SECRET: graph.clientSecret,
-        LOG_LEVEL: 'silent',
-      },
+      env: { TASS_STORE: 'sharepoint', ...graphEnvironment(graph), LOG_LEVEL: 'silent' },
     });
     await world.bot.store.savePriority(NEET, 0);
     await world.bot.store.savePriorityUpdate(

@@ -34,6 +34,32 @@ export async function provisionLists(graph: LocalGraph): Promise<void> {
   await applyProvisioning(connection, graph.siteId, await planProvisioning(connection, graph.siteId));
 }
 
+/** The environment (GRAPH_*, SHAREPOINT_SITE_ID) that points the bot or the CLI at the local server. */
+export function graphEnvironment(graph: LocalGraph): Record<string, string> {
+  return {
+    GRAPH_BASE_URL: graph.baseUrl,
+    GRAPH_TOKEN_URL: graph.tokenUrl,
+    SHAREPOINT_SITE_ID: graph.siteId,
+    GRAPH_TENANT_ID: graph.tenantId,
+    GRAPH_CLIENT_ID: graph.clientId,
+    GRAPH_CLIENT_SECRET: graph.clientSecret,
+  };
+}
+
+/** A SharePoint store on the local server's site (its lists provisioned or not). */
+export function sharePointStoreOn(graph: LocalGraph, options: { transport?: typeof FAST_TRANSPORT; logger?: Logger } = {}): ReportStore {
+  return createSharePointStore({
+    baseUrl: graph.baseUrl,
+    siteId: graph.siteId,
+    tenantId: graph.tenantId,
+    clientId: graph.clientId,
+    clientSecret: graph.clientSecret,
+    tokenUrl: graph.tokenUrl,
+    logger: options.logger ?? createLogger({ level: 'silent' }),
+    transport: options.transport ?? FAST_TRANSPORT,
+  });
+}
+
 export interface LocalSharePoint {
   readonly graph: LocalGraph;
   readonly store: ReportStore;
@@ -46,16 +72,7 @@ export async function openLocalSharePoint(
   const graph = await startLocalGraph(options.server);
   await provisionLists(graph);
   graph.log.clear();
-  const store = createSharePointStore({
-    baseUrl: graph.baseUrl,
-    siteId: graph.siteId,
-    tenantId: graph.tenantId,
-    clientId: graph.clientId,
-    clientSecret: graph.clientSecret,
-    tokenUrl: graph.tokenUrl,
-    logger: options.logger ?? createLogger({ level: 'silent' }),
-    transport: options.transport ?? FAST_TRANSPORT,
-  });
+  const store = sharePointStoreOn(graph, options);
   return {
     graph,
     store,
