@@ -106,7 +106,8 @@ export async function loadReportState(store: ReportStore, localityId: string, ke
   const withUpdate = new Set(updates.map((update) => update.priorityId));
   const inReport = priorities.filter((priority) => belongsToTerm(priority, term, withUpdate.has(priority.id)));
   const loaded = await Promise.all(inReport.map((priority) => loadPriorityInReport(store, priority, term)));
-  return { locality, term, termKey: key, report, officers: await reportOfficers(store, localityId, report), priorities: loaded };
+  const labelled = report?.termMonth ? { ...term, month: report.termMonth } : term;
+  return { locality, term: labelled, termKey: key, report, officers: await reportOfficers(store, localityId, report), priorities: loaded };
 }
 
 async function reportOfficers(store: ReportStore, localityId: string, report: LocalityReport | undefined): Promise<Officer[]> {

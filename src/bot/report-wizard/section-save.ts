@@ -21,6 +21,7 @@ import type { LineFindings } from '../../domain/personal-data';
 import { checkSectionSave, kindsIn, loadPersonalDataContext, sameConfirmations, type PersonalDataConfirmationInput } from './personal-data-guard';
 import { carriedItems, sectionOf, startUpdate, type PriorityInReport, type ReportState } from './report-state';
 import { SECTION_MAX_LENGTH } from './section-guidance';
+import { termMonthOf } from './term-month';
 import type { WizardActor } from './wizard-actor';
 import { checkTypedImpact, impactChanged } from '../impact/impact-inputs';
 import { mergeThemeChoice } from '../themes/theme-choice';
@@ -237,7 +238,7 @@ async function markReportInProgress(deps: BotDeps, localityId: string, term: str
   const officerIds = officers.includes(actor.officer.id) || !actor.officer.roles.includes('epo') ? officers : [...officers, actor.officer.id];
   try {
     await deps.store.saveLocalityReport(
-      { ...(report ?? { localityId, term, version: 0 }), officerIds, status: 'in progress' },
+      { ...(report ?? { localityId, term, ...termMonthOf(deps, term), version: 0 }), officerIds, status: 'in progress' },
       report?.version ?? 0,
     );
   } catch (error) {
