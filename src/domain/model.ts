@@ -137,6 +137,11 @@ export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 export interface LocalityReport {
   readonly localityId: string;
   readonly term: TermKey;
+  /**
+   * The month (1-12) the report's label names ("Autumn – December 2024"), kept only when it is
+   * not the season's usual month; absent means the usual one.
+   */
+  readonly termMonth?: number;
   /** Officer ids of the authors, in the order their names are printed. */
   readonly officerIds: readonly string[];
   readonly status: ReportStatus;

@@ -4,7 +4,7 @@
  * school-year defaults apply (reports written before the October half-term, before Easter and
  * before the summer break).
  */
-import { type Term, type TermKey, termKey, termLabel, compareTerms, calendarYearOf } from './term';
+import { type Term, type TermKey, termKey, termLabel, compareTerms, calendarYearOf, termFromKey, unusualMonthOf } from './term';
 
 /** An ISO date, "2025-03-28". */
 export type IsoDate = string;
@@ -131,6 +131,16 @@ export class TermCalendar {
     const opens = override.opens ?? weekdayOnOrBeforeIso(addDays(override.due, -this.defaults.openDaysBefore));
     const withMonth: Term = { ...override.term, month: override.term.month ?? term.month ?? Number(override.due.slice(5, 7)) };
     return datesFor(withMonth, override.due, opens, this.defaults, override.reminders);
+  }
+
+  /**
+   * The month a new report for this term records beside its key: the month of the calendar's
+   * label for the term (its due date's, unless the calendar file's label names another) when
+   * that is not the season's usual month; undefined under the defaults.
+   */
+  reportMonthOf(term: Term | TermKey): number | undefined {
+    const { month: _ignored, ...withoutMonth } = typeof term === 'string' ? termFromKey(term) : term;
+    return unusualMonthOf(this.datesOf(withoutMonth).term);
   }
 
   /** Every term of an academic year with its dates. */

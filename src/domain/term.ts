@@ -45,9 +45,26 @@ export function calendarYearOf(term: Pick<Term, 'academicYear' | 'season'>): num
 }
 
 export function monthOf(term: Term): number {
-  if (term.month) return term.month;
-  if (term.half) return DEFAULT_HALF_MONTH[term.season][term.half - 1];
-  return DEFAULT_MONTH[term.season];
+  return term.month ?? usualMonthOf(term);
+}
+
+/** The month a report for this term names when nothing says otherwise (Autumn October, ...). */
+export function usualMonthOf(term: Pick<Term, 'season' | 'half'>): number {
+  return term.half ? DEFAULT_HALF_MONTH[term.season][term.half - 1] : DEFAULT_MONTH[term.season];
+}
+
+/**
+ * The month to record beside a term key: the label's month when it is not the usual one, else
+ * undefined, so reports written in the usual month store nothing extra.
+ */
+export function unusualMonthOf(term: Term): number | undefined {
+  return term.month !== undefined && term.month !== usualMonthOf(term) ? term.month : undefined;
+}
+
+/** The full label of a stored term key with its recorded month: ("2024-25-autumn", 12) -> "Autumn – December 2024". */
+export function termLabelOf(key: TermKey, month?: number): string {
+  const term = termFromKey(key);
+  return termLabel(month ? { ...term, month } : term);
 }
 
 export function termKey(term: Term): TermKey {

@@ -6,7 +6,7 @@
  */
 import { SECTION_NAMES, type SectionName } from '../domain/model';
 import { sectionLines } from '../domain/section-text';
-import { defaultTermLabel } from '../reports/load-report-input';
+import { termLabelOf } from '../domain/term';
 import type { ReportStore } from '../store/report-store';
 import { parseReportText } from './parse-report-text';
 import type { ImportProblem, ParseHints } from './parsed-report';
@@ -85,7 +85,7 @@ export function describeImportPlan(plan: ImportPlan): string[] {
   for (const report of plan.reports) {
     const officers = report.officers.map((officer) => `${officer.name}${newOfficers.has(officer.id) ? ' (new)' : ''}`).join(', ') || 'none named';
     lines.push(
-      `${report.locality.name}${newLocalities.has(report.locality.id) ? ' (new locality)' : ''}, ${defaultTermLabel(report.term)}` +
+      `${report.locality.name}${newLocalities.has(report.locality.id) ? ' (new locality)' : ''}, ${termLabelOf(report.term, report.report.value.termMonth)}` +
         `${report.report.expectedVersion > 0 ? ' (replaces the stored report)' : ''}`,
     );
     lines.push(`  officers: ${officers}`);

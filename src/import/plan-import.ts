@@ -13,7 +13,7 @@ import {
   type PriorityUpdate,
   SECTION_NAMES,
 } from '../domain/model';
-import { type TermKey, compareTerms, termFromKey, termKey } from '../domain/term';
+import { type TermKey, compareTerms, termFromKey, termKey, unusualMonthOf } from '../domain/term';
 import { cleanLine } from '../domain/section-text';
 import type { ReportStore } from '../store/report-store';
 import type { ParsedPriority, ParsedReport } from './parsed-report';
@@ -217,6 +217,7 @@ export async function planImport(store: ReportStore, parsed: readonly ParsedRepo
       if (save) prioritySaves.push(save);
     }
     const storedReport = state.reports.get(term);
+    const termMonth = unusualMonthOf(report.term);
     reports.push({
       locality,
       officers: authors,
@@ -228,6 +229,8 @@ export async function planImport(store: ReportStore, parsed: readonly ParsedRepo
         value: {
           localityId: locality.id,
           term,
+          // "Autumn – December 2024" compiles back as December, not the season's usual October.
+          ...(termMonth ? { termMonth } : {}),
           officerIds: authors.map((officer) => officer.id),
           status: 'submitted',
           ...(authors[0] ? { submittedBy: authors[0].id } : {}),

@@ -3,20 +3,34 @@
  * priorities included), since every read may be a Graph request in production.
  */
 import type { Locality, LocalityReport, Officer, Priority, PriorityUpdate } from '../domain/model';
-import { type TermKey, termFromKey, termLabel } from '../domain/term';
+import { type TermKey, termFromKey, termLabelOf } from '../domain/term';
 import { NotFoundError } from '../store/errors';
 import type { ReportStore } from '../store/report-store';
 import type { LocalityReportInput } from './compile-locality-report';
 import type { CountyReportInput } from './compile-county-report';
 
 export interface LoadOptions {
-  /** How a term is printed; default: the house label of the term key. */
-  readonly labelOf?: (term: TermKey) => string;
+  /** How a term is printed, given the month its report names; default: the house label. */
+  readonly labelOf?: (term: TermKey, month?: number) => string;
 }
 
-/** The house label of a term key: "2024-25-autumn" -> "Autumn – October 2024". */
-export function defaultTermLabel(term: TermKey): string {
-  return termLabel(termFromKey(term));
+/**
+ * The month the county report of a term names: the one most of the term's reports name (a
+ * council whose Autumn reports are due in December gets "Autumn – December"); the season's
+ * usual month when there are none, or on a tie with it.
+ */
+export function countyTermMonth(reports: readonly LocalityReport[], term: TermKey): number | undefined {
+  const counts = new Map<number, number>();
+  for (const report of reports) {
+    if (report.term !== term) continue;
+    const month = report.termMonth ?? 0;
+    counts.set(month, (counts.get(month) ?? 0) + 1);
+  }
+  let chosen = 0;
+  for (const [month, count] of [...counts].sort(([a], [b]) => a - b)) {
+    if (count > (counts.get(chosen) ?? 0)) chosen = month;
+  }
+  return chosen === 0 ? undefined : chosen;
 }
 
 /** The authors named on the report, else the locality's EPOs. */
@@ -45,7 +59,7 @@ export async function loadLocalityReportInput(
   return {
     locality,
     term,
-    termLabel: (options.labelOf ?? defaultTermLabel)(term),
+    termLabel: (options.labelOf ?? termLabelOf)(term, report?.termMonth),
     officers: authorsOf(localityId, report, officers),
     priorities,
     updates,
@@ -90,7 +104,9 @@ export function countyInputFromSnapshot(
   term: TermKey,
   options: LoadOptions & { intro?: string; includeDrafts?: boolean } = {},
 ): CountyReportInput {
-  const label = (options.labelOf ?? defaultTermLabel)(term);
+  const labelOf = options.labelOf ?? termLabelOf;
+  const month = countyTermMonth(snapshot.reports, term);
+  const label = labelOf(term, month);
   return {
     term,
     termLabel: label,
@@ -101,7 +117,9 @@ export function countyInputFromSnapshot(
       return {
         locality,
         term,
-        termLabel: label,
+        // A locality's report says the month it names (its season's usual one when it names none);
+        // a locality with no report yet follows the county's.
+        termLabel: report?.termMonth ? labelOf(term, report.termMonth) : report ? labelOf(term) : label,
         officers: authorsOf(locality.id, report, snapshot.officers),
         priorities: snapshot.priorities[index],
         updates: snapshot.updates.filter((update) => update.localityId === locality.id && update.term === term),

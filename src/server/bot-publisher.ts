@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { Config } from '../config/config';
 import type { ReportPublisher } from '../bot/bot-deps';
-import type { TermKey } from '../domain/term';
+import { loadCalendar } from '../config/calendar-file';
+import { termFromKey, type TermKey } from '../domain/term';
 import type { Theme } from '../domain/themes';
 import type { Logger } from '../logging/logger';
 import { createLogger } from '../logging/logger';
@@ -18,7 +19,11 @@ import { localReportUrl } from './local-report-files';
 
 /** Where compiled documents are kept for this configuration. */
 export function documentLibraryFor(config: Config, logger: Logger): ReportDocumentLibrary {
-  if (config.store === 'sharepoint') return sharePointDocumentLibrary(reportLibraryFromConfig(config, logger));
+  if (config.store === 'sharepoint') {
+    // One folder per term, named as the council's calendar names the term.
+    const calendar = loadCalendar(config.calendarPath);
+    return sharePointDocumentLibrary(reportLibraryFromConfig(config, logger), (term) => calendar.datesOf(termFromKey(term)).label);
+  }
   // Anonymous mode listens on loopback and serves the files itself (local-report-files.ts).
   const served = !config.bot.appId && config.port > 0;
   const base = `http://127.0.0.1:${config.port}`;

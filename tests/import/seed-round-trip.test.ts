@@ -10,7 +10,7 @@ import { readReportFile } from '../../src/import/read-report-file';
 import { compileAllReports } from '../../src/reports/compile-all-reports';
 import { renderText } from '../../src/reports/render-text';
 import { SqliteReportStore } from '../../src/store/sqlite/sqlite-store';
-import { termFromKey, termLabel } from '../../src/domain/term';
+import { termLabelOf } from '../../src/domain/term';
 import {
   countCompiledPriorities,
   countOriginalPriorities,
@@ -46,7 +46,7 @@ describe('importing the seed reports and compiling them back', () => {
       const extras = new Set([
         'TASS locality reports',
         ...localities.map((locality) => locality.name),
-        ...reports.map((report) => termLabel(termFromKey(report.term))),
+        ...reports.map((report) => termLabelOf(report.term, report.termMonth)),
       ]);
       expect(roundTripProblems(original, compiled, extras)).toEqual([]);
       expect(countCompiledPriorities(compiled)).toBe(countOriginalPriorities(original));

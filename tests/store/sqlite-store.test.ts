@@ -188,8 +188,10 @@ describe('SqliteReportStore on disk', () => {
       insert('priorities', rows.priorityToRow(aPriority(), 1));
       insert('priority_updates', rows.updateToRow(submittedUpdate, 2));
       insert('priority_updates', rows.updateToRow(draftUpdate, 1));
-      insert('locality_reports', rows.reportToRow(aReport({ approval: 'pending', returnComment: undefined }), 2));
-      insert('locality_reports', rows.reportToRow(aReport({ term: '2024-25-spring', status: 'in progress', approval: undefined }), 1));
+      const { term_month: _notYetAColumn, ...submittedRow } = rows.reportToRow(aReport({ approval: 'pending', returnComment: undefined }), 2);
+      const { term_month: _notYetEither, ...draftRow } = rows.reportToRow(aReport({ term: '2024-25-spring', status: 'in progress', approval: undefined }), 1);
+      insert('locality_reports', submittedRow);
+      insert('locality_reports', draftRow);
     } finally {
       older.close();
     }
@@ -197,6 +199,31 @@ describe('SqliteReportStore on disk', () => {
     const upgraded = open();
     const { updatedBy: _by, personalDataConfirmations: _confirmations, ...asSubmitted } = submittedUpdate;
     await expect(upgraded.listPublishedUpdates({})).resolves.toEqual([{ ...asSubmitted, version: 2 }]);
+  });
+
+  it("upgrades a file from before a report's month: old reports keep their usual-month label, a new month is kept and checked", async () => {
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+    const older = new Database(dbPath);
+    try {
+      applyMigrations(older, MIGRATIONS.filter((migration) => migration.version <= 4));
+      older.prepare('INSERT INTO localities (id, name, sort_order) VALUES (@id, @name, @sort_order)').run(rows.localityToRow(aLocality()));
+      const { term_month: _notYetAColumn, ...reportRow } = rows.reportToRow(aReport(), 1);
+      older.prepare(`INSERT INTO locality_reports (${Object.keys(reportRow).join(', ')}) VALUES (${Object.keys(reportRow).map((c) => `@${c}`).join(', ')})`).run(reportRow);
+    } finally {
+      older.close();
+    }
+
+    const upgraded = open();
+    const old = await upgraded.getLocalityReport(aReport().localityId, aReport().term);
+    expect(old).toEqual({ ...aReport(), version: 1 });
+    expect(old && 'termMonth' in old).toBe(false);
+    await expect(upgraded.saveLocalityReport({ ...aReport(), termMonth: 12 }, 1)).resolves.toEqual({ ...aReport(), termMonth: 12, version: 2 });
+    const db = new Database(dbPath);
+    try {
+      expect(() => db.prepare('UPDATE locality_reports SET term_month = 13').run()).toThrow(/CHECK constraint/);
+    } finally {
+      db.close();
+    }
   });
 
   it.each([

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
 import { cleanLine, isBulletLine, stripBullet } from '../../src/domain/section-text';
-import { termFromKey, termKey, termLabel, tryParseTerm } from '../../src/domain/term';
+import { termLabel, tryParseTerm } from '../../src/domain/term';
 
 /** The project root: the nearest folder up from here with a package.json (tests run from dist/). */
 export function projectRoot(from: string = __dirname): string {
@@ -34,12 +34,12 @@ export interface ContentLine {
   readonly text: string;
 }
 
-/** A short line that is only a term label becomes the house label, since the importer stores the term, not its spelling. */
+/** A short line that is only a term label becomes the house label (its month kept), since the importer stores the term, not its spelling. */
 function normaliseTerm(text: string): string {
   if (text.length > 40 || !/\d/.test(text) || /[.;]$/.test(text)) return text;
   const term = tryParseTerm(text);
   if (!term || !/^[A-Za-z]+\s*\d?\s*[-\u2013\u2014]?\s*[A-Za-z]*\s*\d{2,4}$/.test(text)) return text;
-  return termLabel(termFromKey(termKey(term)));
+  return termLabel(term);
 }
 
 /** The content lines of a report: cleaned, bullets stripped, headings left out, term labels in house form. */

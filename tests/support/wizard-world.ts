@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ReportPublisher } from '../../src/bot/bot-deps';
 import type { AdaptiveCardJson } from '../../src/cards/render-card';
+import type { TermCalendar } from '../../src/domain/term-calendar';
 import { BOT_ID, cardsOf, startBotHarness, TENANT_ID, type BotHarness, type HarnessUser, type InvokeResponseBody } from './bot-harness';
 import { aLocality, anOfficer, anUpdate, aPriority, SAMPLE_TERM } from './builders';
 
@@ -28,8 +29,11 @@ export interface WizardWorld {
   close(): Promise<void>;
 }
 
-/** `env`: extra settings for the bot's configuration (e.g. secrets a log test looks for). */
-export async function startWizardWorld(options: { env?: Record<string, string> } = {}): Promise<WizardWorld> {
+/**
+ * `env`: extra settings for the bot's configuration (e.g. secrets a log test looks for);
+ * `calendar`: the council's term dates, when not the English school-year defaults.
+ */
+export async function startWizardWorld(options: { env?: Record<string, string>; calendar?: TermCalendar } = {}): Promise<WizardWorld> {
   const published: PublishCall[] = [];
   const publisher: ReportPublisher = {
     publishLocalityReport: async (localityId, term, submittedBy) => {
@@ -38,7 +42,7 @@ export async function startWizardWorld(options: { env?: Record<string, string> }
     },
   };
   // 10 March 2025: the Spring 2025 report is the one being written.
-  const bot = await startBotHarness({ now: '2025-03-10T09:00:00Z', publisher, env: options.env });
+  const bot = await startBotHarness({ now: '2025-03-10T09:00:00Z', publisher, env: options.env, ...(options.calendar ? { calendar: options.calendar } : {}) });
   const { store } = bot;
   await store.upsertLocality(aLocality());
   await store.upsertLocality(aLocality({ id: 'preston', name: 'Preston', order: 3 }));

@@ -140,9 +140,10 @@ export async function loadReportState(store: ReportStore, localityId: string, ke
   const current = byPriority(updates);
   const previous = byPriority(previousUpdates);
   const inReport = priorities.filter((priority) => belongsToTerm(priority, term, current.has(priority.id)));
+  const labelled = report?.termMonth ? { ...term, month: report.termMonth } : term;
   return {
     locality,
-    term,
+    term: labelled,
     termKey: key,
     report,
     officers: organisation ? reportOfficers(localityId, report, organisation.officers) : await readReportOfficers(store, localityId, report),

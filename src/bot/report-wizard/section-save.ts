@@ -22,6 +22,7 @@ import type { LineFindings } from '../../domain/personal-data';
 import { checkSectionSave, kindsIn, personalDataContextOf, sameConfirmations, type PersonalDataConfirmationInput } from './personal-data-guard';
 import { carriedItems, loadOrganisation, reportOfficers, sectionOf, startUpdate, type OrganisationSnapshot, type PriorityInReport, type ReportState } from './report-state';
 import { SECTION_MAX_LENGTH } from './section-guidance';
+import { termMonthOf } from './term-month';
 import type { WizardActor } from './wizard-actor';
 import { checkTypedImpact, impactChanged } from '../impact/impact-inputs';
 import { mergeThemeChoice } from '../themes/theme-choice';
@@ -272,7 +273,7 @@ async function markReportInProgress(deps: BotDeps, state: ReportState, actor: Wi
   const officerIds = officers.includes(actor.officer.id) || !actor.officer.roles.includes('epo') ? officers : [...officers, actor.officer.id];
   try {
     return await deps.store.saveLocalityReport(
-      { ...(report ?? { localityId, term: state.termKey, version: 0 }), officerIds, status: 'in progress' },
+      { ...(report ?? { localityId, term: state.termKey, ...termMonthOf(deps, state.termKey), version: 0 }), officerIds, status: 'in progress' },
       report?.version ?? 0,
     );
   } catch (error) {

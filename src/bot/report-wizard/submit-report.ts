@@ -12,6 +12,7 @@ import { reviewStamp } from './card-context';
 import { unconfirmedPersonalData } from './personal-data-guard';
 import { loadReportState, type ReportState } from './report-state';
 import { submitProblems } from './report-cards';
+import { termMonthOf } from './term-month';
 import type { WizardActor } from './wizard-actor';
 
 export type SubmitOutcome =
@@ -51,7 +52,15 @@ export async function submitReport(deps: BotDeps, actor: WizardActor, context: A
     version: 0,
   };
   const { returnComment: _dropped, ...withoutComment } = base;
-  const report: LocalityReport = { ...withoutComment, status: 'submitted', submittedBy: actor.officer.id, submittedAt: at, approval: 'pending' };
+  const report: LocalityReport = {
+    // A report started before its month was kept takes the calendar's now.
+    ...(withoutComment.termMonth ? {} : termMonthOf(deps, state.termKey)),
+    ...withoutComment,
+    status: 'submitted',
+    submittedBy: actor.officer.id,
+    submittedAt: at,
+    approval: 'pending',
+  };
   const updates = state.priorities.map((entry) => ({ update: entry.update, expectedVersion: entry.update.version }));
   const priorities = state.priorities.flatMap((entry) => {
     const synced = prioritySynced(entry.priority, entry.update);

@@ -2,7 +2,7 @@
 import type { RagStatus } from '../../domain/model';
 import { awaitsSignOff, maySignOff, reportHistory, RETURN_COMMENT_MAX_LENGTH } from '../../domain/sign-off';
 import type { Officer } from '../../domain/model';
-import { termFromKey, termLabel } from '../../domain/term';
+import { termLabelOf } from '../../domain/term';
 import { escapeCardText, shortenText } from '../../cards/escape-card-text';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { renderWithinLimit } from '../../cards/card-size';
@@ -55,7 +55,7 @@ export function buildSignOffCard(state: SignOffState, options: SignOffCardOption
   return renderWithinLimit((previewChars) =>
     renderCard(SIGN_OFF_CARD, {
       localityName: escapeCardText(state.locality.name),
-      termLabel: termLabel(termFromKey(state.term)),
+      termLabel: termLabelOf(state.term, state.report?.termMonth),
       officers: escapeCardText(joinNames(state.authors.map((officer) => officer.name)) || 'No EPO assigned'),
       submittedLine: escapeCardText(submitted),
       statusLabel: escapeCardText(approvalLabel(state)),
@@ -84,7 +84,7 @@ export function buildHistoryCard(state: SignOffState): AdaptiveCardJson {
   return renderWithinLimit((previewChars) =>
     renderCard(REPORT_HISTORY_CARD, {
       localityName: escapeCardText(state.locality.name),
-      termLabel: termLabel(termFromKey(state.term)),
+      termLabel: termLabelOf(state.term, state.report?.termMonth),
       statusLabel: approvalLabel(state),
       lines: lines.map((line) => ({
         when: formatWhen(line.at),

@@ -9,7 +9,7 @@ import { GraphSignInError } from '../../store/sharepoint/auth';
 import { certificateFromConfig, graphConnectionFromConfig, sharePointRestFromConfig, sharePointStoreFromConfig } from '../../store/sharepoint/from-config';
 import { createLogger } from '../../logging/logger';
 import { findMissingSubmissions, publishMissingSubmissions } from '../../store/publish-missing-submissions';
-import { termLabel, termFromKey } from '../../domain/term';
+import { termLabelOf } from '../../domain/term';
 import type { GraphConnection } from '../../store/sharepoint/graph-connection';
 import { unavailable } from '../../store/sharepoint/graph-failures';
 import { applyProvisioning, describeStep, planProvisioning } from '../../store/sharepoint/provision';
@@ -93,7 +93,7 @@ async function publishEarlierSubmissions(config: Config, listChanges: number, op
   const store = sharePointStoreFromConfig(config, createLogger({ level: 'silent' }));
   try {
     const missing = await findMissingSubmissions(store);
-    const label = (report: { localityId: string; term: string }): string => `${report.localityId}, ${termLabel(termFromKey(report.term))}`;
+    const label = (report: { localityId: string; term: string; termMonth?: number }): string => `${report.localityId}, ${termLabelOf(report.term, report.termMonth)}`;
     if (missing.reports.length === 0) {
       print('Published list: every submitted report is in it.');
       return 0;

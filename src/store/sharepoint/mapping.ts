@@ -215,7 +215,7 @@ export const reportMapping: EntityMapping<LocalityReport> = {
   toFields: (report) => {
     const term = termOf(report.term);
     return {
-      Title: title(`${report.localityId} – ${term ? termLabel(term) : report.term}`),
+      Title: title(`${report.localityId} – ${term ? termLabel(report.termMonth ? { ...term, month: report.termMonth } : term) : report.term}`),
       [KEY_COLUMN]: reportKey(report.localityId, report.term),
       LocalityId: report.localityId,
       Term: report.term,

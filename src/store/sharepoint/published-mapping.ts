@@ -20,6 +20,8 @@ export interface PublishedItem {
   readonly themes: readonly string[];
   readonly submittedAt?: string;
   readonly approval: (typeof PUBLISHED_APPROVALS)[number];
+  /** The month the report's label names, when not the season's usual one (LocalityReport.termMonth). */
+  readonly termMonth?: number;
 }
 
 /** What partners see of a report's sign-off: approved, or still awaiting it. */
@@ -28,8 +30,10 @@ export function publishedApproval(approval: ApprovalStatus | undefined): Publish
 }
 
 /** The parts of a report its published items carry: they change when these do. */
-export function publicationOf(report: Pick<LocalityReport, 'submittedAt' | 'approval'>): Pick<PublishedItem, 'submittedAt' | 'approval'> {
-  return { submittedAt: report.submittedAt, approval: publishedApproval(report.approval) };
+export function publicationOf(
+  report: Pick<LocalityReport, 'submittedAt' | 'approval' | 'termMonth'>,
+): Pick<PublishedItem, 'submittedAt' | 'approval' | 'termMonth'> {
+  return { submittedAt: report.submittedAt, approval: publishedApproval(report.approval), termMonth: report.termMonth };
 }
 
 const SECTION_PROPERTIES = UPDATE_SECTIONS.map(([property]) => property as string);
@@ -47,7 +51,7 @@ export const publishedMapping: EntityMapping<PublishedItem> = {
       LocalityName: title(item.localityName),
       LocalityId: update.localityId,
       Term: update.term,
-      TermLabel: term ? termLabel(term) : update.term,
+      TermLabel: term ? termLabel(item.termMonth ? { ...term, month: item.termMonth } : term) : update.term,
       SortOrder: item.order,
       ...Object.fromEntries(
         UPDATE_SECTIONS.flatMap(([property, column]) => [

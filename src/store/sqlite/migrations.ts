@@ -170,6 +170,15 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE r.status = 'submitted';
     `,
   },
+  {
+    version: 5,
+    name: "the month a locality report's term label names",
+    // NULL for the season's usual month (Autumn October, Spring March, Summer July), so every
+    // report stored before this migration keeps the label it had.
+    sql: `
+      ALTER TABLE locality_reports ADD COLUMN term_month INTEGER CHECK (term_month BETWEEN 1 AND 12);
+    `,
+  },
 ];
 
 /** The tables a TASS database holds; anything else in a fresh-looking file means it is someone else's. */

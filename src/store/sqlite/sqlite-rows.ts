@@ -30,6 +30,7 @@ const StringList = z.array(z.string());
 const RoleList = z.array(z.enum(ROLES));
 const SectionNameList = z.array(z.enum(SECTION_NAMES));
 const CarryForwardList = z.array(z.object({ item: z.string(), outcome: z.enum(CARRY_FORWARD_OUTCOMES) }));
+const TermMonth = z.number().int().min(1).max(12);
 const FigureList = z.array(z.object({ value: z.number(), counts: z.string() }));
 
 export function json(value: unknown): string {
@@ -218,6 +219,7 @@ export const rowToPublished = (r: PublishedUpdateRow): PublishedUpdate =>
 export interface LocalityReportRow {
   locality_id: string;
   term: string;
+  term_month: number | null;
   officer_ids: string;
   status: string;
   submitted_by: string | null;
@@ -231,6 +233,7 @@ export interface LocalityReportRow {
 export const reportToRow = (r: LocalityReport, version: number): LocalityReportRow => ({
   locality_id: r.localityId,
   term: r.term,
+  term_month: r.termMonth ?? null,
   officer_ids: json(r.officerIds),
   status: r.status,
   submitted_by: r.submittedBy ?? null,
@@ -244,6 +247,7 @@ export const reportToRow = (r: LocalityReport, version: number): LocalityReportR
 export const rowToReport = (r: LocalityReportRow): LocalityReport => ({
   localityId: r.locality_id,
   term: r.term,
+  ...optional('termMonth', r.term_month === null ? null : TermMonth.parse(r.term_month)),
   officerIds: parsed(StringList, r.officer_ids),
   status: z.enum(REPORT_STATUSES).parse(r.status),
   ...optional('submittedBy', r.submitted_by),

@@ -19,12 +19,25 @@ export function describeReportsContract(openStore: ReportStoreFactory): void {
     it.each([
       ['submitted, returned, with every field', aReport()],
       ['not started, with no optional fields', notStarted],
+      ['whose label names December rather than October', aReport({ termMonth: 12 })],
     ])('round-trips a report %s, starting at version 1', async (_label, report) => {
       await givenOrganisation(store(), LOCALITIES, []);
       const saved = await store().saveLocalityReport(report, 0);
       expect(saved).toEqual({ ...report, version: 1 });
       await expect(store().getLocalityReport(report.localityId, report.term)).resolves.toEqual(saved);
       await expect(store().getLocalityReport(report.localityId, NEXT_TERM)).resolves.toBeUndefined();
+    });
+
+    it("keeps a report's December through later saves and in the term's list, and drops it when set back to the usual month", async () => {
+      await givenOrganisation(store(), LOCALITIES, []);
+      const started = await store().saveLocalityReport(aReport({ status: 'in progress', approval: undefined, termMonth: 12 }), 0);
+      const submitted = await store().saveLocalityReport({ ...started, status: 'submitted', approval: 'pending' }, 1);
+      expect(submitted.termMonth).toBe(12);
+      await expect(store().listLocalityReports(SAMPLE_TERM)).resolves.toEqual([submitted]);
+      const { termMonth: _december, ...usual } = submitted;
+      const back = await store().saveLocalityReport(usual, 2);
+      expect(back).toEqual({ ...usual, version: 3 });
+      expect('termMonth' in back).toBe(false);
     });
 
     it('refuses a stale save with what is stored, and writes nothing', async () => {
@@ -98,7 +111,7 @@ export function describeReportsContract(openStore: ReportStoreFactory): void {
       const third = aPriority({ id: 'central-transition', title: 'Transition to high school', order: 3 });
       const thirdUpdate = anUpdate({ priorityId: third.id, title: third.title, sectionsDone: [] });
       const result = await store().saveReportWithUpdates(
-        { ...report, status: 'submitted', submittedBy: 'officer-claire-fox' },
+        { ...report, status: 'submitted', submittedBy: 'officer-claire-fox', termMonth: 12 },
         1,
         [
           { update: { ...first, rag: 'some concerns' }, expectedVersion: 1 },
@@ -107,7 +120,7 @@ export function describeReportsContract(openStore: ReportStoreFactory): void {
         ],
         [{ priority: third, expectedVersion: 0 }],
       );
-      expect(result.report).toEqual({ ...report, status: 'submitted', submittedBy: 'officer-claire-fox', version: 2 });
+      expect(result.report).toEqual({ ...report, status: 'submitted', submittedBy: 'officer-claire-fox', termMonth: 12, version: 2 });
       expect(result.updates).toEqual([
         { ...first, rag: 'some concerns', version: 2 },
         { ...other, version: 2 },
