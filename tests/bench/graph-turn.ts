@@ -12,6 +12,7 @@ import type { LocalGraph } from '../support/local-graph/local-graph-server';
 import type { RequestRecord } from '../support/local-graph/faults';
 import { countStoreCalls } from './store-calls';
 import { actionOn, cardOf, invokeActivity, messageActivity, type TeamsUser } from './teams-activity';
+import { actionsOf } from '../support/wizard-world';
 
 /** A turn that has not answered by then has hung: fail the benchmark rather than wait forever. */
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -42,7 +43,10 @@ export async function sectionSaveTurnRequests(deps: BotDeps, graph: LocalGraph, 
     const shown = connector.activitiesIn(user.conversationId).find((recorded) => cardsOf(recorded).length > 0);
     if (!shown) throw new Error('"start" posted no report card');
     const press = (verb: string, data: Record<string, unknown>) => invokeActivity(connector.serviceUrl, user, { messageId: shown.id, verb, data }, now);
-    const sectionCard = cardOf(await postJson(url, press(WIZARD_VERBS.continuePriority, actionOn(cardsOf(shown)[0], WIZARD_VERBS.continuePriority))));
+    // An unfinished priority offers "Continue this priority"; a finished one "Edit a section" (its first is the Priority).
+    const reportCard = cardsOf(shown)[0];
+    const verb = actionsOf(reportCard).some((action) => action.verb === WIZARD_VERBS.continuePriority) ? WIZARD_VERBS.continuePriority : WIZARD_VERBS.openSection;
+    const sectionCard = cardOf(await postJson(url, press(verb, actionOn(reportCard, verb))));
     const save = press(WIZARD_VERBS.sectionSaveDraft, { ...actionOn(sectionCard, WIZARD_VERBS.sectionSaveDraft), text: 'Support school-to-school networks for small and rural schools in the locality' });
     const priorityId = String(actionOn(sectionCard, WIZARD_VERBS.sectionSaveDraft).priorityId);
     const term = String(actionOn(sectionCard, WIZARD_VERBS.sectionSaveDraft).term);
