@@ -14,14 +14,13 @@ import { createReportLibrary, DEFAULT_FRAGMENT_SIZE, type ReportLibrary } from '
 import { compileCountyReportFile } from '../../src/reports/compile-report-file';
 import { createReportPublisher, type ReportDocumentLibrary } from '../../src/reports/report-publisher';
 import type { ReportStore } from '../../src/store/report-store';
-import { createSharePointStore } from '../../src/store/sharepoint/sharepoint-store';
 import { loadReportState } from '../../src/bot/report-wizard/report-state';
 import { saveSection } from '../../src/bot/report-wizard/section-save';
 import { submitReport } from '../../src/bot/report-wizard/submit-report';
 import { reviewStamp, sectionStamp } from '../../src/bot/report-wizard/card-context';
 import { MAX_PAGE_SIZE } from '../support/local-graph/items';
 import type { RequestRecord } from '../support/local-graph/faults';
-import { connectTo, FAST_TRANSPORT, openLocalSharePoint, type LocalSharePoint } from '../support/local-graph/sharepoint-fixture';
+import { connectTo, FAST_TRANSPORT, openLocalSharePoint, sharePointStoreOn, type LocalSharePoint } from '../support/local-graph/sharepoint-fixture';
 import type { BenchOutput } from './bench-output';
 import { seededPriority, seedPriorities } from './seed-corpus';
 import { sectionSaveTurnRequests } from './graph-turn';
@@ -135,16 +134,7 @@ export async function measureGraphTraffic(output: BenchOutput): Promise<GraphTra
 
     // The county compile as `tass compile` runs it: a fresh store (so list ids are resolved once), then the upload.
     output.progress('graph: compiling the county report');
-    const compileStore = createSharePointStore({
-      baseUrl: graph.baseUrl,
-      siteId: graph.siteId,
-      tenantId: graph.tenantId,
-      clientId: graph.clientId,
-      clientSecret: graph.clientSecret,
-      tokenUrl: graph.tokenUrl,
-      logger: createLogger({ level: 'silent' }),
-      transport: FAST_TRANSPORT,
-    });
+    const compileStore = sharePointStoreOn(graph);
     const library = libraryFor(sharepoint);
     graph.log.clear();
     const file = await compileCountyReportFile(compileStore, TERM, 'docx');

@@ -79,59 +79,48 @@ describe('tass provision', () => {
       expect(result.stdout).toContain(name);
     }
   });
-});
 
-describe('tass provision on a site whose reports were submitted before the published list existed', () => {
-  let graph: LocalGraph;
-  let env: Record<string, string>;
+  describe('on a site whose reports were submitted before the published list existed', () => {
 
-  beforeEach(async () => {
-    graph = await startLocalGraph();
-    env = graphEnvironment(graph);
-  });
+    /** Autumn submitted, Spring still a draft; then the published list is emptied, as on a site provisioned before it existed. */
+    async function siteWithEarlierSubmissions(): Promise<void> {
+      await provisionLists(graph);
+      const store = sharePointStoreOn(graph);
+      await store.upsertLocality(aLocality());
+      const priority = await store.savePriority(aPriority(), 0);
+      const second = await store.savePriority(aPriority({ id: 'central-neet', title: 'NEET young people', order: 2 }), 0);
+      await store.saveReportWithUpdates(aReport({ term: SAMPLE_TERM, status: 'submitted' }), 0, [
+        { update: anUpdate({ priorityId: priority.id, term: SAMPLE_TERM, impactSoFar: items('16 schools signed up to Positive Footsteps') }), expectedVersion: 0 },
+        { update: anUpdate({ priorityId: second.id, term: SAMPLE_TERM, title: 'NEET young people' }), expectedVersion: 0 },
+      ]);
+      await store.saveReportWithUpdates(aReport({ term: NEXT_TERM, status: 'in progress' }), 0, [
+        { update: anUpdate({ priorityId: priority.id, term: NEXT_TERM, impactSoFar: items('A draft nobody should see yet') }), expectedVersion: 0 },
+      ]);
+      await store.close();
+      publishedList().items.clear();
+    }
 
-  afterEach(async () => {
-    await graph.close();
-  });
+    const publishedList = () => graph.site.lists.find((list) => list.displayName === 'TASS Published Updates')!;
+    const publishedText = () => JSON.stringify([...publishedList().items.values()].map((item) => item.fields));
 
-  /** Autumn submitted, Spring still a draft; then the published list is emptied, as on a site provisioned before it existed. */
-  async function siteWithEarlierSubmissions(): Promise<void> {
-    await provisionLists(graph);
-    const store = sharePointStoreOn(graph);
-    await store.upsertLocality(aLocality());
-    const priority = await store.savePriority(aPriority(), 0);
-    const second = await store.savePriority(aPriority({ id: 'central-neet', title: 'NEET young people', order: 2 }), 0);
-    await store.saveReportWithUpdates(aReport({ term: SAMPLE_TERM, status: 'submitted' }), 0, [
-      { update: anUpdate({ priorityId: priority.id, term: SAMPLE_TERM, impactSoFar: items('16 schools signed up to Positive Footsteps') }), expectedVersion: 0 },
-      { update: anUpdate({ priorityId: second.id, term: SAMPLE_TERM, title: 'NEET young people' }), expectedVersion: 0 },
-    ]);
-    await store.saveReportWithUpdates(aReport({ term: NEXT_TERM, status: 'in progress' }), 0, [
-      { update: anUpdate({ priorityId: priority.id, term: NEXT_TERM, impactSoFar: items('A draft nobody should see yet') }), expectedVersion: 0 },
-    ]);
-    await store.close();
-    publishedList().items.clear();
-  }
+    it('publishes the submitted reports, not the drafts, and a second run finds nothing to publish', async () => {
+      await siteWithEarlierSubmissions();
+      const dryRun = await runTass(['provision', '--dry-run'], env);
+      expect(dryRun.code).toBe(0);
+      expect(dryRun.stdout).toContain('would      publish the submitted report of central-lancs, Autumn');
+      expect(publishedList().items.size).toBe(0);
 
-  const publishedList = () => graph.site.lists.find((list) => list.displayName === 'TASS Published Updates')!;
-  const publishedText = () => JSON.stringify([...publishedList().items.values()].map((item) => item.fields));
+      const first = await runTass(['provision'], env);
+      expect(first.stderr).toBe('');
+      expect(first.stdout).toContain('Published list: publishing 1 report(s) submitted before it existed');
+      expect(first.stdout).toContain('published  central-lancs, Autumn');
+      expect(publishedList().items.size).toBe(2);
+      expect(publishedText()).toContain('16 schools signed up to Positive Footsteps');
+      expect(publishedText()).not.toContain('A draft nobody should see yet');
 
-  it('publishes the submitted reports, not the drafts, and a second run finds nothing to publish', async () => {
-    await siteWithEarlierSubmissions();
-    const dryRun = await runTass(['provision', '--dry-run'], env);
-    expect(dryRun.code).toBe(0);
-    expect(dryRun.stdout).toContain('would      publish the submitted report of central-lancs, Autumn');
-    expect(publishedList().items.size).toBe(0);
-
-    const first = await runTass(['provision'], env);
-    expect(first.stderr).toBe('');
-    expect(first.stdout).toContain('Published list: publishing 1 report(s) submitted before it existed');
-    expect(first.stdout).toContain('published  central-lancs, Autumn');
-    expect(publishedList().items.size).toBe(2);
-    expect(publishedText()).toContain('16 schools signed up to Positive Footsteps');
-    expect(publishedText()).not.toContain('A draft nobody should see yet');
-
-    const second = await runTass(['provision'], env);
-    expect(second.stdout).toContain('Published list: every submitted report is in it.');
-    expect(publishedList().items.size).toBe(2);
+      const second = await runTass(['provision'], env);
+      expect(second.stdout).toContain('Published list: every submitted report is in it.');
+      expect(publishedList().items.size).toBe(2);
+    });
   });
 });

@@ -10,11 +10,10 @@ import { createLogger } from '../../../src/logging/logger';
 import { ConflictError, StoreUnavailableError } from '../../../src/store/errors';
 import { OutboxReportStore, syncStatusOf, updateKeyOf } from '../../../src/store/outbox';
 import type { ReportStore } from '../../../src/store/report-store';
-import { createSharePointStore } from '../../../src/store/sharepoint/sharepoint-store';
 import { aLocality, anEvent, anUpdate, aPriority, aReport, items } from '../../support/builders';
 import { findList } from '../../support/local-graph/graph-state';
 import type { LocalGraph } from '../../support/local-graph/local-graph-server';
-import { FAST_TRANSPORT, openLocalSharePoint, type LocalSharePoint } from '../../support/local-graph/sharepoint-fixture';
+import { openLocalSharePoint, sharePointStoreOn, type LocalSharePoint } from '../../support/local-graph/sharepoint-fixture';
 
 const UPDATES_LIST = 'TASS Priority Updates';
 const silent = createLogger({ level: 'silent' });
@@ -25,16 +24,7 @@ function storedUpdates(graph: LocalGraph): Array<Record<string, unknown>> {
 
 /** A second SharePoint store on the same local Graph: a restarted bot, or another writer. */
 function sharePointOn(graph: LocalGraph): ReportStore {
-  return createSharePointStore({
-    baseUrl: graph.baseUrl,
-    siteId: graph.siteId,
-    tenantId: graph.tenantId,
-    clientId: graph.clientId,
-    clientSecret: graph.clientSecret,
-    tokenUrl: graph.tokenUrl,
-    logger: silent,
-    transport: FAST_TRANSPORT,
-  });
+  return sharePointStoreOn(graph, { logger: silent });
 }
 
 /** The writes (not reads, not token requests) that reached Graph, in order. */

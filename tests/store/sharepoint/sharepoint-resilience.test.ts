@@ -224,17 +224,6 @@ describe('SharePoint store under faults', () => {
 
 /** A second store instance on the same server: another bot process, with its own caches. */
 async function openLocalSharePointStoreOn(graph: LocalGraph) {
-  const { createSharePointStore } = await import('../../../src/store/sharepoint/sharepoint-store');
-  const { createLogger } = await import('../../../src/logging/logger');
-  const { FAST_TRANSPORT } = await import('../../support/local-graph/sharepoint-fixture');
-  return createSharePointStore({
-    baseUrl: graph.baseUrl,
-    siteId: graph.siteId,
-    tenantId: graph.tenantId,
-    clientId: graph.clientId,
-    clientSecret: graph.clientSecret,
-    tokenUrl: graph.tokenUrl,
-    logger: createLogger({ level: 'silent' }),
-    transport: FAST_TRANSPORT,
-  });
+  const { sharePointStoreOn } = await import('../../support/local-graph/sharepoint-fixture');
+  return sharePointStoreOn(graph);
 }
